@@ -1,0 +1,1 @@
+"""Accessibility audit of a built static site."""

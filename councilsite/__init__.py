@@ -1,0 +1,1 @@
+"""Council site generator: the engine-independent core."""

@@ -1,0 +1,1 @@
+"""Content model: front matter, service pages, catalogue."""

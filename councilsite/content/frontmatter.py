@@ -1,0 +1,120 @@
+"""Read YAML front matter ourselves, keeping the line of every field.
+
+mkdocs silently drops front matter it cannot parse; editors need the file, line and field.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from councilsite.errors import ContentError
+
+_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass
+class FrontMatter:
+    """Parsed front matter: plain values, plus `lines[dotted.path]` -> 1-based line in the file."""
+
+    data: dict = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line in the file where the body starts
+
+    def line(self, path: str) -> int | None:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path.rpartition(".")[0]
+        return self.lines.get("")
+
+
+class FrontMatterError(Exception):
+    def __init__(self, error: ContentError):
+        self.error = error
+        super().__init__(str(error))
+
+
+def split(text: str, path: str) -> FrontMatter:
+    """Split a Markdown file into front matter and body, raising FrontMatterError on bad YAML."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    match = _FENCE.match(text)
+    if not match:
+        if text.startswith("---"):
+            raise FrontMatterError(
+                ContentError(path, 1, None, "front matter starts with '---' but has no closing '---' line")
+            )
+        return FrontMatter(body=text)
+    yaml_text = match.group(1) or ""
+    body = text[match.end():]
+    body_line = text.count("\n", 0, match.end()) + 1
+    fm = FrontMatter(body=body, body_line=body_line)
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FrontMatterError(
+            ContentError(path, line, None, f"the front matter is not valid YAML ({problem}). "
+                         "Check the indentation and put text containing ':' or '#' in quotes")
+        ) from None
+    if node is None:
+        return fm
+    if not isinstance(node, yaml.MappingNode):
+        raise FrontMatterError(
+            ContentError(path, node.start_mark.line + 2, None,
+                         "the front matter must be a list of 'field: value' lines")
+        )
+    fm.lines[""] = 2
+    fm.data = _to_python(node, "", fm.lines, path)
+    return fm
+
+
+_BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _to_python(node, prefix: str, lines: dict[str, int], path: str):
+    """Build plain values from a YAML node, recording where each key sits.
+
+    Dates and times are kept as the text the editor wrote so the schema can explain a bad one,
+    rather than PyYAML raising a bare ValueError on, say, 2027-02-30.
+    """
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            dotted = f"{prefix}.{key}" if prefix else key
+            if key in out:
+                raise FrontMatterError(
+                    ContentError(path, key_node.start_mark.line + 2, dotted, "this field is given twice")
+                )
+            lines[dotted] = key_node.start_mark.line + 2
+            out[key] = _to_python(value_node, dotted, lines, path)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            dotted = f"{prefix}[{index}]"
+            lines[dotted] = item.start_mark.line + 2
+            items.append(_to_python(item, dotted, lines, path))
+        return items
+    tag, value = node.tag, node.value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return _BOOL.get(value.lower(), value)
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(value.replace("_", ""), 0)
+        except ValueError:
+            return value
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    return value

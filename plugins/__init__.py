@@ -1,0 +1,1 @@
+"""Thin mkdocs adapters over the councilsite core."""
