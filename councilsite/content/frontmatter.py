@@ -49,35 +49,42 @@ def split(text: str, path: str) -> FrontMatter:
             )
         return FrontMatter(body=text)
     yaml_text = match.group(1) or ""
-    body = text[match.end():]
     body_line = text.count("\n", 0, match.end()) + 1
-    fm = FrontMatter(body=body, body_line=body_line)
+    data, lines = _parse_mapping(yaml_text, path, first_line=2, what="the front matter")
+    return FrontMatter(data=data, lines=lines, body=text[match.end():], body_line=body_line)
+
+
+def parse_yaml(text: str, path: str) -> tuple[dict, dict[str, int]]:
+    """Parse a whole YAML data file (a mapping), returning (data, lines) as front matter does."""
+    return _parse_mapping(text, path, first_line=1, what="the file")
+
+
+def _parse_mapping(yaml_text: str, path: str, first_line: int, what: str) -> tuple[dict, dict[str, int]]:
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 2 if mark else 1
+        line = mark.line + first_line if mark else first_line
         problem = getattr(exc, "problem", None) or str(exc)
         raise FrontMatterError(
-            ContentError(path, line, None, f"the front matter is not valid YAML ({problem}). "
+            ContentError(path, line, None, f"{what} is not valid YAML ({problem}). "
                          "Check the indentation and put text containing ':' or '#' in quotes")
         ) from None
     if node is None:
-        return fm
+        return {}, {}
     if not isinstance(node, yaml.MappingNode):
         raise FrontMatterError(
-            ContentError(path, node.start_mark.line + 2, None,
-                         "the front matter must be a list of 'field: value' lines")
+            ContentError(path, node.start_mark.line + first_line, None,
+                         f"{what} must be a list of 'field: value' lines")
         )
-    fm.lines[""] = 2
-    fm.data = _to_python(node, "", fm.lines, path)
-    return fm
+    lines: dict[str, int] = {"": first_line}
+    return _to_python(node, "", lines, path, first_line), lines
 
 
 _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
-def _to_python(node, prefix: str, lines: dict[str, int], path: str):
+def _to_python(node, prefix: str, lines: dict[str, int], path: str, first: int):
     """Build plain values from a YAML node, recording where each key sits.
 
     Dates and times are kept as the text the editor wrote so the schema can explain a bad one,
@@ -90,17 +97,17 @@ def _to_python(node, prefix: str, lines: dict[str, int], path: str):
             dotted = f"{prefix}.{key}" if prefix else key
             if key in out:
                 raise FrontMatterError(
-                    ContentError(path, key_node.start_mark.line + 2, dotted, "this field is given twice")
+                    ContentError(path, key_node.start_mark.line + first, dotted, "this field is given twice")
                 )
-            lines[dotted] = key_node.start_mark.line + 2
-            out[key] = _to_python(value_node, dotted, lines, path)
+            lines[dotted] = key_node.start_mark.line + first
+            out[key] = _to_python(value_node, dotted, lines, path, first)
         return out
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             dotted = f"{prefix}[{index}]"
-            lines[dotted] = item.start_mark.line + 2
-            items.append(_to_python(item, dotted, lines, path))
+            lines[dotted] = item.start_mark.line + first
+            items.append(_to_python(item, dotted, lines, path, first))
         return items
     tag, value = node.tag, node.value
     if tag == "tag:yaml.org,2002:null":

@@ -176,4 +176,21 @@ def errors_for(path: str, problems, line_of: Callable[[str], int | None]) -> lis
     return [ContentError(path, line_of(field_path), field_path or None, message) for field_path, message in problems]
 
 
-__all__ = ["Text", "Integer", "Date", "ListOf", "Field", "Record", "Invalid", "validate", "errors_for", "field"]
+__all__ = ["Text", "Integer", "Date", "DateTime", "ListOf", "Field", "Record", "Invalid", "validate", "errors_for", "field"]
+
+
+@dataclass
+class DateTime:
+    """A UK local date and time such as '2026-11-20 06:00'."""
+
+    def check(self, value):
+        from councilsite.clock import parse_local
+
+        text = str(value).strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?", text):
+            try:
+                return parse_local(text if " " in text or "T" in text else f"{text} 00:00")
+            except ValueError:
+                pass
+        raise Invalid(f"expected a date and time written as 'YYYY-MM-DD HH:MM' (UK time), "
+                      f"for example '2026-12-24 18:00', got {_describe(value)}")

@@ -1,0 +1,101 @@
+"""The council's brand: colours checked for WCAG contrast, turned into CSS custom properties."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEX = re.compile(r"#([0-9a-fA-F]{6})")
+
+
+def luminance(colour: str) -> float:
+    match = HEX.fullmatch(colour.strip())
+    if not match:
+        raise ValueError(f"'{colour}' is not a colour written as #rrggbb")
+    channels = [int(match.group(1)[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio between two #rrggbb colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+# Defaults in the GOV.UK spirit; every one is re-checked against what a council configures.
+LIGHT = {
+    "text": "#0b0c0c", "background": "#ffffff", "secondary-text": "#484949", "border": "#6f777b",
+    "brand": "#1d4f91", "brand-text": "#ffffff", "link": "#1d4f91", "link-visited": "#4c2c92",
+    "link-hover": "#003078", "button": "#00703c", "button-text": "#ffffff", "focus": "#ffdd00",
+    "focus-text": "#0b0c0c", "panel": "#f3f2f1", "alert": "#1d4f91", "alert-text": "#ffffff",
+}
+DARK = {
+    "text": "#f3f2f1", "background": "#0b0c0c", "secondary-text": "#c5c8ca", "border": "#949b9f",
+    "brand": "#1d4f91", "brand-text": "#ffffff", "link": "#8fc1ff", "link-visited": "#d3b8ff",
+    "link-hover": "#c2ddff", "button": "#00703c", "button-text": "#ffffff", "focus": "#ffdd00",
+    "focus-text": "#0b0c0c", "panel": "#1f2326", "alert": "#8fc1ff", "alert-text": "#0b0c0c",
+}
+
+# (foreground, background, minimum ratio, what it is) for every pair the theme draws.
+PAIRS = [
+    ("text", "background", 4.5, "body text"),
+    ("text", "panel", 4.5, "text in boxes"),
+    ("secondary-text", "background", 4.5, "hints and dates"),
+    ("secondary-text", "panel", 4.5, "hints in boxes"),
+    ("link", "background", 4.5, "links"),
+    ("link", "panel", 4.5, "links in boxes"),
+    ("link-visited", "background", 4.5, "visited links"),
+    ("link-hover", "background", 4.5, "links under the pointer"),
+    ("brand-text", "brand", 4.5, "the header"),
+    ("button-text", "button", 4.5, "the Start now button"),
+    ("focus-text", "focus", 4.5, "the focused link"),
+    ("alert-text", "alert", 4.5, "the alert banner heading"),
+    ("border", "background", 3.0, "form field borders"),
+]
+
+
+@dataclass
+class Palette:
+    light: dict[str, str]
+    dark: dict[str, str]
+
+    def problems(self) -> list[str]:
+        found = []
+        for scheme, colours in (("light", self.light), ("dark", self.dark)):
+            for fg, bg, minimum, what in PAIRS:
+                try:
+                    ratio = contrast(colours[fg], colours[bg])
+                except ValueError as exc:
+                    found.append(f"colours.{scheme}.{fg}: {exc}")
+                    break
+                if ratio < minimum:
+                    found.append(
+                        f"colours.{scheme}: {what} ({fg} {colours[fg]} on {bg} {colours[bg]}) has a contrast "
+                        f"of {ratio:.2f}:1; it needs at least {minimum}:1"
+                    )
+        return found
+
+    def css(self) -> str:
+        def block(colours):
+            return ";".join(f"--c-{name}:{value}" for name, value in colours.items())
+
+        return (f":root{{color-scheme:light dark;{block(self.light)}}}\n"
+                f"@media (prefers-color-scheme: dark){{:root{{{block(self.dark)}}}}}\n")
+
+
+def palette(light: dict | None = None, dark: dict | None = None) -> Palette:
+    unknown = [f"colours.light.{k}" for k in (light or {}) if k not in LIGHT]
+    unknown += [f"colours.dark.{k}" for k in (dark or {}) if k not in DARK]
+    if unknown:
+        raise ValueError(f"unknown colour names: {', '.join(unknown)}. Known: {', '.join(LIGHT)}")
+    return Palette({**LIGHT, **(light or {})}, {**DARK, **(dark or {})})
+
+
+def default_other_ways(contact: dict) -> dict:
+    """The council's general contact details, for a service page that names no other ways."""
+    ways: dict = {"email": contact.get("email")}
+    if contact.get("phone"):
+        ways["phone"] = {"number": contact["phone"], "hours": contact.get("phone_hours")}
+    if contact.get("address"):
+        ways["post"] = contact["address"]
+    return ways
