@@ -63,7 +63,9 @@ def _parse_mapping(yaml_text: str, path: str, first_line: int, what: str) -> tup
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        # The context (an unclosed bracket or quote) is where the editor went wrong; the problem
+        # mark is often the line after.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else first_line
         problem = getattr(exc, "problem", None) or str(exc)
         raise FrontMatterError(

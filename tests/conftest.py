@@ -1,0 +1,11 @@
+import os
+
+import pytest
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    """Every test sees the same 'now' unless it sets its own."""
+    monkeypatch.setenv("COUNCILSITE_NOW", "2026-11-22 12:00")
