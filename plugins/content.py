@@ -40,7 +40,9 @@ class ContentConfig(base.Config):
 
 
 def site_path(file: File) -> str:
-    return "/" + file.url if not file.url.startswith("/") else file.url
+    """The page's path from the site root, such as /council-tax/pay/ (the home page is /)."""
+    url = file.url.removeprefix("./")
+    return url if url.startswith("/") else "/" + url
 
 
 @pass_context

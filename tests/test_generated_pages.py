@@ -170,3 +170,8 @@ def test_material_assets_are_not_shipped(site):
     assert not [p for p in shipped if "javascripts/bundle" in p or "stylesheets/main" in p or p.endswith(".woff2")]
     css = [p for p in shipped if p.startswith("assets/council.") and p.endswith(".css")]
     assert len(css) == 1
+
+
+def test_home_page_has_no_breadcrumbs_but_other_pages_do(site):
+    assert site.html("").find("nav", attrs={"aria-label": "Breadcrumb"}) is None
+    assert site.html("contact-us/").find("nav", attrs={"aria-label": "Breadcrumb"})

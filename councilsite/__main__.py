@@ -1,0 +1,5 @@
+import sys
+
+from councilsite.cli import main
+
+sys.exit(main())
