@@ -60,8 +60,8 @@ ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "
          "form": "action", "video": "src", "audio": "src", "object": "data", "embed": "src"}
 
 
-def test_no_page_references_a_third_party_host(demo):
-    """Links out (<a>) are fine; anything the browser fetches by itself must come from this site."""
+def third_party_requests(demo: Path) -> list:
+    """What a browser would fetch from another host. Links out (<a>) are fine."""
     fetched = []
     for page in demo.rglob("*.html"):
         html = soup(page)
@@ -81,7 +81,23 @@ def test_no_page_references_a_third_party_host(demo):
         fetched += [(css.name, "css", u) for u in re.findall(r"@import\s+['\"]?((?:https?:)?//[^;'\"]+)", css.read_text())]
     for js in demo.rglob("*.js"):
         fetched += [(js.name, "js", u) for u in re.findall(r"https?://[^\s'\"]+", js.read_text())]
-    assert fetched == []
+    return fetched
+
+
+def test_no_page_references_a_third_party_host(demo):
+    assert third_party_requests(demo) == []
+
+
+def test_the_third_party_check_catches_fonts_cdns_and_trackers(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<link rel="canonical" href="https://www.eastmere.example/">'
+        '<script src="//cdn.example.net/lib.js"></script><img src="https://tracker.example/p.gif" alt="">'
+        '<a href="https://www.gov.uk/">GOV.UK</a>')
+    (tmp_path / "site.css").write_text("@font-face{src:url(https://fonts.gstatic.com/x.woff2)}")
+    found = {value for _, _, value in third_party_requests(tmp_path)}
+    assert found == {"https://fonts.googleapis.com/css?family=Roboto", "//cdn.example.net/lib.js",
+                     "https://tracker.example/p.gif", "https://fonts.gstatic.com/x.woff2"}
 
 
 def test_no_cookies_or_storage_are_set(demo):
