@@ -1,0 +1,1 @@
+"""Declarative forms: YAML definitions become accessible GOV.UK-pattern web forms."""
