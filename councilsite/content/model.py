@@ -53,6 +53,7 @@ _COMMON = {
     "owner": Field(Text(), help="Name the team that keeps this page up to date."),
     "review_by": Field(Date()),
     "last_reviewed": Field(Date()),
+    "skip_checks": Field(ListOf(Text()), help="Names of content checks to switch off for this page only."),
 }
 
 SERVICE = Record(

@@ -1,0 +1,1 @@
+"""Plain-English content checks on editors' Markdown, like a content designer beside them."""
