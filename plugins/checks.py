@@ -19,6 +19,7 @@ from councilsite.checks.runner import Source, check_sources, unknown_checks
 
 log = logging.getLogger("mkdocs.plugins.council.checks")
 LEVELS = ("warning", "error", "off")
+DEFAULT_ACRONYMS = {"UK", "NHS", "PDF", "HTML", "WCAG", "DVLA", "HMRC", "COVID", "EHRC", "CCTV", "MOT", "SEND"}
 
 
 class ChecksConfig(base.Config):
@@ -46,7 +47,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
             )
         self.settings = Settings(self.config.reading_age, self.config.paragraph_reading_age,
                                  self.config.sentence_words, self.config.emphasis_words,
-                                 set(self.config.acronyms) | {"UK", "NHS", "PDF", "HTML", "WCAG", "DVLA", "HMRC"})
+                                 set(self.config.acronyms) | DEFAULT_ACRONYMS)
         return config
 
     # After council/content has validated front matter, so pages here are known to be well formed.

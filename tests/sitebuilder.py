@@ -45,11 +45,11 @@ def service(title: str, category: str = "bins", **extra) -> str:
     return "---\n" + yaml.safe_dump(meta, sort_keys=False) + "---\n\n## About\n\nSome words.\n"
 
 
-HOME = "---\ntitle: Testham Borough Council\nsummary: Council services in Testham.\ntemplate: home.html\n---\n"
+HOME = "---\ntitle: Testham Borough Council\nsummary: Council services in Testham.\nowner: Web team\ntemplate: home.html\n---\n"
 GENERAL = {
     "index.md": HOME,
-    "contact-us.md": "---\ntitle: Contact us\nsummary: How to contact us.\n---\nPhone us.\n",
-    "accessibility-statement.md": "---\ntitle: Accessibility statement\nsummary: How accessible this site is.\n---\nText.\n",
+    "contact-us.md": "---\ntitle: Contact us\nsummary: How to contact us.\nowner: Web team\n---\nPhone us.\n",
+    "accessibility-statement.md": "---\ntitle: Accessibility statement\nsummary: How accessible this site is.\nowner: Web team\n---\nText.\n",
 }
 
 

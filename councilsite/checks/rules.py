@@ -163,9 +163,11 @@ POSTCODE_PART = re.compile(r"^[A-Z]{1,2}\d")
 def capitals(page: PageText, settings: Settings):
     for block in page.doc.blocks:
         for match in CAPS.finditer(block.text):
-            words_found = [w for w in match.group(0).split() if not POSTCODE_PART.match(w)]
-            shouting = [w for w in words_found if w not in settings.acronyms and len(w) >= 5]
-            if len(words_found) >= 3 or shouting:
+            # Acronyms and postcodes are names; several capitalised words in a row, or one long
+            # one, is shouting.
+            words_found = [w for w in match.group(0).split()
+                           if not POSTCODE_PART.match(w) and w.strip("'’") not in settings.acronyms]
+            if len(words_found) >= 2 or any(len(w) >= 5 for w in words_found):
                 yield (block.line_at(match.start()), match.group(0),
                        "Capital letters are harder to read. Write it in sentence case.")
 
