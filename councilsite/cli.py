@@ -5,6 +5,7 @@ import argparse
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def _mkdocs(args: list[str]) -> int:
@@ -18,6 +19,45 @@ def _build(ns) -> int:
 
 def _preview(ns) -> int:
     return _mkdocs(["serve", "-f", ns.config_file, "--dev-addr", f"{ns.host}:{ns.port}"])
+
+
+def _site(config_file: str):
+    from mkdocs.config import load_config
+
+    from councilsite.scaffold import Site
+
+    config = load_config(config_file)
+    plugins = config.plugins
+    content = plugins.get("council/content")
+    forms = plugins.get("council/forms")
+    places = plugins.get("council/places")
+    root = Path(config.config_file_path).parent
+    return Site(
+        root=root,
+        docs_dir=Path(config.docs_dir),
+        categories=[c["id"] for c in content.config.categories] if content else [],
+        forms_dir=(root / forms.config.folder) if forms else None,
+        places_dir=(Path(config.docs_dir) / places.config.folder) if places else None,
+    )
+
+
+def _new(ns) -> int:
+    from councilsite import scaffold
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        site = _site(ns.config_file)
+        if ns.kind == "page":
+            path = scaffold.new_page(site, ns.name, ns.category, ns.owner, ns.review_months)
+        elif ns.kind == "form":
+            path = scaffold.new_form(site, ns.name, ns.category)
+        else:
+            path = scaffold.new_place(site, ns.name, ns.area)
+    except scaffold.ScaffoldError as exc:
+        print(f"councilsite new: {exc}", file=sys.stderr)
+        return 1
+    print(f"Created {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
+    return 0
 
 
 def _audit_parser(sub) -> None:
@@ -41,6 +81,15 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("--host", default="127.0.0.1")
     preview.add_argument("--port", type=int, default=8000)
     preview.set_defaults(func=_preview)
+    new = sub.add_parser("new", help="start a new service page, form or place from a template")
+    new.add_argument("kind", choices=["page", "form", "place"])
+    new.add_argument("name", help="the title, such as 'Report a pothole'")
+    new.add_argument("--category", help="the category id (pages and forms)")
+    new.add_argument("--area", help="the area or ward (places)")
+    new.add_argument("--owner", default="Web team", help="the team that keeps it up to date")
+    new.add_argument("--review-months", type=int, default=6, help="months until the review date")
+    new.add_argument("-f", "--config-file", default="mkdocs.yml")
+    new.set_defaults(func=_new)
     _audit_parser(sub)
     return top
 

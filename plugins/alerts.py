@@ -10,6 +10,7 @@ from mkdocs.plugins import BasePlugin
 
 from councilsite import alerts, clock
 from councilsite.errors import ContentErrors
+from councilsite.plugins.paths import shown_docs_dir
 
 
 class AlertsConfig(base.Config):
@@ -24,7 +25,7 @@ class AlertsPlugin(BasePlugin[AlertsConfig]):
         if source:
             files.remove(source)
         try:
-            self.alerts = alerts.load_alerts(path, f"{Path(config.docs_dir).name}/{self.config.file}")
+            self.alerts = alerts.load_alerts(path, f"{shown_docs_dir(config)}/{self.config.file}")
         except ContentErrors as exc:
             raise PluginError(exc.report()) from None
         self.now = clock.now()

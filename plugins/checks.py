@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import logging
-from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -16,6 +15,7 @@ from councilsite import clock
 from councilsite.checks.health import health_report
 from councilsite.checks.rules import CHECKS, Settings
 from councilsite.checks.runner import Source, check_sources, unknown_checks
+from councilsite.plugins.paths import shown_docs_dir
 
 log = logging.getLogger("mkdocs.plugins.council.checks")
 LEVELS = ("warning", "error", "off")
@@ -55,11 +55,9 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
     def on_files(self, files: Files, config):
         content = config.plugins.get("council/content")
         kind_of = content._kind if content else (lambda uri: None)
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        docs = Path(config.docs_dir)
-        shown = docs.relative_to(root) if docs.is_relative_to(root) else docs
+        shown = shown_docs_dir(config)
         sources = [
-            Source(f.src_uri, f"{shown.as_posix()}/{f.src_uri}", f.content_string, kind_of(f.src_uri))
+            Source(f.src_uri, f"{shown}/{f.src_uri}", f.content_string, kind_of(f.src_uri))
             for f in files.documentation_pages()
             if not f.generated_by and not any(fnmatch.fnmatch(f.src_uri, g) for g in self.config.exclude)
         ]

@@ -20,6 +20,7 @@ from councilsite.content.model import load_page
 from councilsite.content.pages import generated_pages
 from councilsite.content.search import search_index
 from councilsite.errors import ContentErrors
+from councilsite.plugins.paths import shown_docs_dir
 
 log = logging.getLogger("mkdocs.plugins.council.content")
 
@@ -74,6 +75,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_files(self, files: Files, config):
         known = {cat.id: cat for cat in self.categories}
+        docs = shown_docs_dir(config)
         pages, errors = [], []
         for file in files.documentation_pages():
             if file.generated_by:
@@ -81,8 +83,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             kind = self._kind(file.src_uri)
             if kind is None:
                 continue
-            shown = str(Path(config.docs_dir).relative_to(Path(config.config_file_path).parent) / file.src_uri) \
-                if config.config_file_path else file.src_uri
+            shown = f"{docs}/{file.src_uri}"
             page, problems = load_page(file.src_uri, file.content_string, site_path(file), kind, known, shown)
             errors.extend(problems)
             if page:

@@ -1,0 +1,86 @@
+"""`councilsite new page|form|place NAME`: start a file from a template that already passes the checks."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from councilsite import clock
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def slug(name: str) -> str:
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower().replace("'", "").replace("’", "")).strip("-")
+    if not text:
+        raise ScaffoldError(f"'{name}' has no letters or numbers to make a file name from")
+    return text
+
+
+def months_ahead(today: dt.date, months: int) -> dt.date:
+    year, month = divmod(today.month - 1 + months, 12)
+    year, month = today.year + year, month + 1
+    for day in (today.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+@dataclass
+class Site:
+    """What scaffolding needs to know about a site: read from its mkdocs.yml."""
+
+    root: Path
+    docs_dir: Path
+    categories: list[str]
+    forms_dir: Path | None
+    places_dir: Path | None
+
+
+def write_new(path: Path, text: str) -> Path:
+    """Create the file, never replacing one an editor already has."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{path} already exists. Choose another name, or edit that file.") from None
+    return path
+
+
+def new_page(site: Site, name: str, category: str | None, owner: str, review_months: int = 6) -> Path:
+    if category is None:
+        raise ScaffoldError(f"say which category the page is in, with --category. Categories: {', '.join(site.categories)}")
+    if category not in site.categories:
+        raise ScaffoldError(f"'{category}' is not a category. Use one of: {', '.join(site.categories)}")
+    today = clock.today()
+    text = f"""---
+title: {name}
+summary: Say in one sentence what someone can do on this page.
+category: {category}
+keywords: []
+owner: {owner}
+review_by: {months_ahead(today, review_months).isoformat()}
+last_reviewed: {today.isoformat()}
+other_ways:
+  phone:
+    number: "01632 960 000"
+    hours: Monday to Friday, 9am to 5pm
+---
+
+Start with what the service is and who can use it. Keep sentences short.
+
+## What you need
+
+List what people need to have ready.
+
+## What happens next
+
+Say what we do next and how long it takes.
+"""
+    return write_new(site.docs_dir / category / f"{slug(name)}.md", text)
