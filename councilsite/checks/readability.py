@@ -1,6 +1,7 @@
 """Sentence splitting, syllable counting and Flesch-Kincaid reading age, for English prose."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
+@functools.lru_cache(maxsize=65536)  # the same few thousand words come up on every page
 def syllables(word: str) -> int:
     word = word.lower().strip("'’-")
     if not word or word[0].isdigit():

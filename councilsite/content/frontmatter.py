@@ -11,6 +11,8 @@ import yaml
 
 from councilsite.errors import ContentError
 
+# libyaml's loader is about ten times faster and gives the same nodes and line marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -61,7 +63,7 @@ def parse_yaml(text: str, path: str) -> tuple[dict, dict[str, int]]:
 
 def _parse_mapping(yaml_text: str, path: str, first_line: int, what: str) -> tuple[dict, dict[str, int]]:
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        node = yaml.compose(yaml_text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         # The context (an unclosed bracket or quote) is where the editor went wrong; the problem
         # mark is often the line after.

@@ -194,3 +194,48 @@ class DateTime:
                 pass
         raise Invalid(f"expected a date and time written as 'YYYY-MM-DD HH:MM' (UK time), "
                       f"for example '2026-12-24 18:00', got {_describe(value)}")
+
+
+@dataclass
+class Boolean:
+    """yes/no, true/false."""
+
+    def check(self, value):
+        if not isinstance(value, bool):
+            raise Invalid(f"expected yes or no (true or false), got {_describe(value)}")
+        return value
+
+
+@dataclass
+class Choice:
+    """One of a fixed set of words, such as a question type."""
+
+    choices: tuple[str, ...]
+    expected: str = "one of"
+
+    def check(self, value):
+        if not isinstance(value, (str, int)) or isinstance(value, bool) or str(value).strip() not in self.choices:
+            close = _closest(str(value), self.choices) if isinstance(value, (str, int)) else None
+            hint = f" Did you mean '{close}'?" if close else ""
+            raise Invalid(f"{_describe(value)} is not allowed here.{hint} Use {self.expected}: {', '.join(self.choices)}")
+        return str(value).strip()
+
+
+@dataclass
+class Number:
+    """A whole or decimal number."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def check(self, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise Invalid(f"expected a number, got {_describe(value)}")
+        if self.minimum is not None and value < self.minimum:
+            raise Invalid(f"must be {self.minimum} or more (it is {value})")
+        if self.maximum is not None and value > self.maximum:
+            raise Invalid(f"must be {self.maximum} or less (it is {value})")
+        return value
+
+
+__all__ += ["Boolean", "Choice", "Number"]
