@@ -24,7 +24,9 @@ AVOID: list[tuple[str, str]] = [
     (r"liais(?:e|es|ed|ing)", "work with, or talk to"),
     (r"overarching", "main, or overall"),
     (r"tackl(?:e|es|ed|ing)", "stop, solve or deal with"),
-    (r"foster(?:s|ed|ing)?", "encourage, or help"),
+    # Only the abstract sense: foster carers and fostering children are a council service.
+    (r"foster(?:s|ed|ing)?\s+(?:an?\s+)?(?:culture|relationships?|collaboration|innovation|growth|partnerships?|engagement|sense)",
+     "encourage, or help"),
     (r"disincentivi[sz]e", "discourage"),
     (r"ensur(?:e|es|ed|ing)", "make sure"),
     (r"purchas(?:e|es|ed|ing)", "buy"),

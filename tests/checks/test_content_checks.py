@@ -109,3 +109,8 @@ def test_a_page_with_no_owner_is_flagged():
 def test_line_numbers_follow_multi_line_paragraphs():
     body = "First line of a paragraph\nsecond line mentions utilise\nthird line.\n"
     assert findings(body, "words-to-avoid") == [("words-to-avoid", 7, "utilise")]
+
+
+def test_foster_care_is_a_service_not_jargon():
+    assert findings("Become a foster carer. Fostering changes lives.\n", "words-to-avoid") == []
+    assert findings("We foster a culture of openness.\n", "words-to-avoid")[0][2] == "foster a culture"
