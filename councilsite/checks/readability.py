@@ -11,7 +11,7 @@ ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Tel|approx|e\.g|i\.e|et
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9£])|[.!?:]\s*$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Sentence:
     start: int  # offset in the block's text
     text: str
@@ -21,7 +21,8 @@ class Sentence:
         return WORD.findall(self.text)
 
 
-def sentences(text: str) -> list[Sentence]:
+@functools.lru_cache(maxsize=4096)  # each block is split by several checks
+def sentences(text: str) -> tuple[Sentence, ...]:
     masked = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), text)
     found, start = [], 0
     for match in SENTENCE_END.finditer(masked):
@@ -32,7 +33,7 @@ def sentences(text: str) -> list[Sentence]:
     rest = text[start:]
     if rest.strip():
         found.append(Sentence(start + len(rest) - len(rest.lstrip()), rest.strip()))
-    return found
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=65536)  # the same few thousand words come up on every page
@@ -53,13 +54,14 @@ ADDRESS = re.compile(r"\S+@\S+|(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}\S*", re.I)
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’]*(?:\s+(?:of|and|for|the)?\s*[A-Z][\w'’]*)+")
 
 
-def _scored_words(sentence: Sentence) -> list[str]:
+@functools.lru_cache(maxsize=16384)  # a page's sentences are scored again for the whole page
+def _scored_words(sentence: Sentence) -> tuple[str, ...]:
     text = ADDRESS.sub("it", sentence.text)
     text = NAME.sub("it", text)
-    return WORD.findall(text)
+    return tuple(WORD.findall(text))
 
 
-def grade(sentence_list: list[Sentence]) -> float | None:
+def grade(sentence_list) -> float | None:
     """Flesch-Kincaid grade level; None when there is too little text to judge."""
     words = [w for s in sentence_list for w in _scored_words(s)]
     if len(words) < 30 or not sentence_list:
@@ -68,7 +70,7 @@ def grade(sentence_list: list[Sentence]) -> float | None:
     return 0.39 * len(words) / len(sentence_list) + 11.8 * syllable_count / len(words) - 15.59
 
 
-def reading_age(sentence_list: list[Sentence]) -> float | None:
+def reading_age(sentence_list) -> float | None:
     """UK reading age: the US school grade plus five years."""
     value = grade(sentence_list)
     return None if value is None else value + 5
