@@ -28,12 +28,14 @@ LIGHT = {
     "brand": "#1d4f91", "brand-text": "#ffffff", "link": "#1d4f91", "link-visited": "#4c2c92",
     "link-hover": "#003078", "button": "#00703c", "button-text": "#ffffff", "focus": "#ffdd00",
     "focus-text": "#0b0c0c", "panel": "#f3f2f1", "alert": "#1d4f91", "alert-text": "#ffffff",
+    "error": "#ca3535",  # GOV.UK's #d4351c is 4.34:1 on the panel colour, below 4.5
 }
 DARK = {
     "text": "#f3f2f1", "background": "#0b0c0c", "secondary-text": "#c5c8ca", "border": "#949b9f",
     "brand": "#1d4f91", "brand-text": "#ffffff", "link": "#8fc1ff", "link-visited": "#d3b8ff",
     "link-hover": "#c2ddff", "button": "#00703c", "button-text": "#ffffff", "focus": "#ffdd00",
     "focus-text": "#0b0c0c", "panel": "#1f2326", "alert": "#8fc1ff", "alert-text": "#0b0c0c",
+    "error": "#ff8a80",
 }
 
 # (foreground, background, minimum ratio, what it is) for every pair the theme draws.
@@ -50,6 +52,8 @@ PAIRS = [
     ("button-text", "button", 4.5, "the Start now button"),
     ("focus-text", "focus", 4.5, "the focused link"),
     ("alert-text", "alert", 4.5, "the alert banner heading"),
+    ("error", "background", 4.5, "error messages"),
+    ("error", "panel", 4.5, "error messages in boxes"),
     ("border", "background", 3.0, "form field borders"),
 ]
 

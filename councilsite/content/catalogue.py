@@ -48,6 +48,20 @@ class Catalogue:
     def __post_init__(self) -> None:
         self.by_url = {page.url: page for page in self.pages}
         self._category = {c.id: c for c in self.categories}
+        self._extra_tasks: list[TaskEntry] = []
+
+    def add_tasks(self, tasks: list[TaskEntry]) -> list[TaskEntry]:
+        """Online tasks that no content page lists, such as forms with a category. A task whose URL
+        a page (or an earlier task) already lists is skipped, so nothing is listed twice.
+        Returns the tasks added."""
+        listed = {task.url for task in self._tasks()}
+        added = []
+        for task in tasks:
+            if task.url not in listed:
+                listed.add(task.url)
+                added.append(task)
+        self._extra_tasks.extend(added)
+        return added
 
     @property
     def services(self) -> list[Page]:
@@ -60,7 +74,7 @@ class Catalogue:
         return [p for p in self.services if p.category == category_id]
 
     def _tasks(self) -> list[TaskEntry]:
-        return [TaskEntry(p.task.label, p.task.url, p) for p in self.services if p.task]
+        return [TaskEntry(p.task.label, p.task.url, p) for p in self.services if p.task] + self._extra_tasks
 
     def top_tasks(self) -> list[TaskEntry]:
         ranked = [t for t in self._tasks() if t.page.task.priority is not None]

@@ -103,12 +103,14 @@ class _Checker:
     def __init__(self, form_id: str, shown: str, lines: dict[str, int], categories: set[str] | None):
         self.form_id, self.shown, self.lines, self.categories = form_id, shown, lines, categories
         self.errors: list[ContentError] = []
+        self.broken: set[str] = set()  # ids of questions with problems, so conditions on them say nothing more
 
     def line(self, path: str) -> int | None:
         while path:
             if path in self.lines:
                 return self.lines[path]
-            path = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+            parent = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+            path = "" if parent == path else parent
         return self.lines.get("", 1)
 
     def problem(self, path: str, message: str) -> None:
@@ -188,6 +190,8 @@ class _Checker:
         if not isinstance(raw, dict):
             self.problem(path, "expected a question with 'id', 'type' and 'label'")
             return None
+        if isinstance(raw.get("id"), str):
+            self.broken.add(raw["id"])  # until it proves sound
         qtype = raw.get("type")
         if qtype is None:
             self.problem(f"{path}.type", f"this field is missing. Use one of: {', '.join(TYPES)}")
@@ -205,6 +209,7 @@ class _Checker:
             return None
         settings = {k: v for k, v in clean.items() if k not in COMMON and k != "options"}
         options = self._options(clean, qtype, path)
+        self.broken.discard(clean["id"])
         condition = None
         if "show_if" in clean:
             condition = Condition(clean["show_if"]["question"], clean["show_if"]["answer"])
@@ -242,6 +247,12 @@ class _Checker:
             else:
                 seen[q.id] = q
             self._settings(q)
+            if re.search(r"\(optional\)\s*$", q.label, re.I):
+                self.problem(f"{q.path}.label", "do not write '(optional)' in the label: add 'optional: true' and "
+                                                "the form adds it")
+            if "*" in q.label:
+                self.problem(f"{q.path}.label", "do not mark questions with '*': questions are required unless "
+                                                "they say 'optional: true', and optional ones say '(optional)'")
             if top.get("anonymous") and q.type in PERSONAL and q.required:
                 self.problem(f"{q.path}.optional", "this form may be sent anonymously, so this question must be "
                                                    "optional: add 'optional: true'")
@@ -255,6 +266,8 @@ class _Checker:
     def _condition(self, q: Question, section: Section, position: dict[str, int], every: dict[str, Question]) -> None:
         cond, path = q.show_if, f"{q.path}.show_if.question"
         trigger = every.get(cond.question)
+        if trigger is None and cond.question in self.broken:
+            return  # its own problem is reported already
         if trigger is None:
             close = _closest(cond.question, every)
             hint = f" Did you mean '{close}'?" if close else ""
@@ -278,12 +291,12 @@ class _Checker:
             self.problem(path, f"'{cond.question}' shows its answers inline, which cannot reveal questions: "
                                "remove 'inline: true' from it")
             return
-        wanted = cond.answer.strip().lower()
+        wanted = cond.value.strip().lower()
         match = next((o for o in trigger.options if wanted in (o.value.lower(), o.label.lower())), None)
         if match is None:
             answers = ", ".join(f"'{o.label}'" for o in trigger.options)
             self.problem(f"{q.path}.show_if.answer",
-                         f"'{cond.answer}' is not an answer to '{cond.question}'. Its answers are: {answers}")
+                         f"'{cond.value}' is not an answer to '{cond.question}'. Its answers are: {answers}")
             return
         q.show_if = Condition(trigger.id, match.value)
         trigger.reveals.setdefault(match.value, []).append(q)

@@ -60,6 +60,17 @@ class OptionKind:
         return out
 
 
+class AnswerKind:
+    """The answer a condition waits for. YAML reads a bare yes or no as true or false: take those too."""
+
+    def check(self, value):
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, (int, float)):
+            return str(value)
+        return Text(max_length=200).check(value)
+
+
 OPTION_VALUE = Text(max_length=100, pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]*",
                     pattern_help="a value of letters, numbers, '-', '_' and '.', such as 'grey-bin'",
                     expected="a value")
@@ -147,7 +158,7 @@ COMMON: dict[str, Field] = {
     "errors": Field(Record({})),  # replaced per type: see question_record
     "show_if": Field(Record({
         "question": Field(ID, required=True),
-        "answer": Field(Text(), required=True),
+        "answer": Field(AnswerKind(), required=True),
     }, expected="'question' (an id) and 'answer' (one of its answers)")),
 }
 

@@ -6,6 +6,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from councilsite.places import facilities as vocab
 from councilsite.places import filters as f
 from councilsite.places.model import Place
 from councilsite.places.text import day_month, plural, slug
@@ -126,6 +127,16 @@ class DirectoryView:
     @property
     def facility_links(self) -> list[FilterLink]:
         return self.directory.links(self.directory.facility_filters, self.current)
+
+    @property
+    def online_links(self) -> list[FilterLink]:
+        """Facilities for getting online: WiFi, computers, help, courses."""
+        return [link for link in self.facility_links if vocab.BY_ID[link.filter.value].group == vocab.ONLINE]
+
+    @property
+    def access_links(self) -> list[FilterLink]:
+        """Facilities for getting in and around: step-free access, toilets, parking."""
+        return [link for link in self.facility_links if vocab.BY_ID[link.filter.value].group == vocab.ACCESS]
 
     @property
     def area_links(self) -> list[FilterLink]:

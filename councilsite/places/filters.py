@@ -27,6 +27,11 @@ class Filter:
         return f"with-{self.value}" if self.kind == FACILITY else f"in-{slug(self.value)}"
 
     @property
+    def choice(self) -> str:
+        """The value the directory's form and the cards' data attributes use: free-wifi, northgate."""
+        return slug(self.value)
+
+    @property
     def key(self) -> str:
         return f"{self.kind}:{slug(self.value)}"
 

@@ -270,6 +270,10 @@ class Hours:
                     return Status(False, today, next_day=day, next_opens=period.opens)
         return Status(False, today)
 
+    def day_text(self, weekday: int) -> str:
+        """A weekday's regular hours in words: '9am to 1pm and 2pm to 5pm' or 'Closed'."""
+        return periods_text(self.week[weekday])
+
     def upcoming(self, today: dt.date) -> list[Change]:
         """Changes that have not finished by `today`."""
         return [c for c in self.changes if c.end >= today]

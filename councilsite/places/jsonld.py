@@ -9,6 +9,7 @@ from councilsite.places.model import Place
 from councilsite.places.text import DAY_NAMES
 
 SCHEMA = "https://schema.org/"
+ORGANISATIONS = {"Library", "GovernmentOffice"}  # LocalBusiness types; CivicStructure is only a Place
 
 
 def _spec(days=None, opens="00:00", closes="00:00", valid_from=None, valid_through=None) -> dict:
@@ -42,8 +43,8 @@ def place_jsonld(place: Place, absolute_url: str, today: dt.date) -> dict:
     }
     if place.phone:
         data["telephone"] = place.phone
-    if place.email:
-        data["email"] = place.email
+    if place.email and place.type.schema_type in ORGANISATIONS:
+        data["email"] = place.email  # schema.org gives organisations an email address, not buildings
     if place.latitude is not None:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": place.latitude, "longitude": place.longitude}
     data["openingHoursSpecification"] = [

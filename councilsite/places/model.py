@@ -164,8 +164,8 @@ class ChangeList:
 
 def _coordinates_together(data: dict) -> None:
     if ("latitude" in data) != ("longitude" in data):
-        missing = "longitude" if "latitude" in data else "latitude"
-        raise Invalid(f"give both latitude and longitude, or neither", missing)
+        given, missing = ("latitude", "longitude") if "latitude" in data else ("longitude", "latitude")
+        raise Invalid(f"give the {missing} as well, or neither", given)
     if "computers" in data and not any(f.id == "public-computers" for f in data.get("facilities", ())):
         raise Invalid("add 'public-computers' to the facilities, or remove the number of computers", "computers")
 
@@ -253,6 +253,11 @@ class Place:
             return f"{self.computers} public computer{'s' if self.computers != 1 else ''}"
         return facility.label
 
+    def online_phrases(self, limit: int | None = None) -> str:
+        """'free WiFi, 20 public computers and printing', for a sentence."""
+        return join_words([self.facility_text(f) if f.id == "public-computers" and self.computers else f.phrase
+                           for f in self.online[:limit]])
+
     @property
     def online(self) -> list[vocab.Facility]:
         return [f for f in self.facilities if f.group == vocab.ONLINE]
@@ -265,8 +270,7 @@ class Place:
     def summary(self) -> str:
         if self.summary_text:
             return self.summary_text
-        offers = [self.facility_text(f).lower() if f.id != "free-wifi" else "free WiFi" for f in self.online[:3]]
-        what = f" with {join_words(offers)}" if offers else ""
+        what = f" with {self.online_phrases(3)}" if self.online else ""
         return f"{self.type.label} in {self.area}{what}."
 
     @property

@@ -30,6 +30,7 @@ class Organisation:
     url: str  # the council's website, https://...
     description: str = ""
     email: str | None = None
+    region: str | None = None  # county or region for addresses (ORUK state_province); the town if not given
 
 
 def _id(*parts: str) -> str:
@@ -58,7 +59,7 @@ def service_json(place: Place, org: Organisation, page_url: str, today: dt.date)
             "id": _id(page_url, "physical_address"),
             "address_1": place.address,
             "city": place.town,
-            "state_province": place.area,
+            "state_province": org.region or place.town,
             "postal_code": place.postcode,
             "country": "GB",
         }],
