@@ -38,6 +38,7 @@ def _site(config_file: str):
         categories=[c["id"] for c in content.config.categories] if content else [],
         forms_dir=(root / forms.config.folder) if forms else None,
         places_dir=(Path(config.docs_dir) / places.config.folder) if places else None,
+        areas=list(places.config.areas) if places else [],
     )
 
 
@@ -52,7 +53,7 @@ def _new(ns) -> int:
         elif ns.kind == "form":
             path = scaffold.new_form(site, ns.name, ns.category)
         else:
-            path = scaffold.new_place(site, ns.name, ns.area)
+            path = scaffold.new_place(site, ns.name, ns.area, ns.review_months)
     except scaffold.ScaffoldError as exc:
         print(f"councilsite new: {exc}", file=sys.stderr)
         return 1

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from councilsite import clock
@@ -40,6 +40,7 @@ class Site:
     categories: list[str]
     forms_dir: Path | None
     places_dir: Path | None
+    areas: list[str] = field(default_factory=list)
 
 
 def write_new(path: Path, text: str) -> Path:
@@ -84,3 +85,68 @@ List what people need to have ready.
 Say what we do next and how long it takes.
 """
     return write_new(site.docs_dir / category / f"{slug(name)}.md", text)
+
+
+def new_form(site: Site, name: str, category: str | None) -> Path:
+    if site.forms_dir is None:
+        raise ScaffoldError("this site has no council/forms plugin in mkdocs.yml")
+    if category is not None and category not in site.categories:
+        raise ScaffoldError(f"'{category}' is not a category. Use one of: {', '.join(site.categories)}")
+    listing = f"category: {category}\n" if category else ""
+    text = f"""# A new form. Link it from a service page with  do_it_online: {{label: ..., form: {slug(name)}}}
+title: {name}
+intro: Say in one sentence what this form is for.
+{listing}privacy:
+  what: Say what we keep, such as your name, address and what you tell us.
+  why: Say why we need it.
+  how_long: Say how long we keep it, such as 2 years.
+what_happens_next: |
+  Say what we do when we get the form.
+timescale: Say how long it takes, such as 10 working days.
+sections:
+  - title: Your details
+    questions:
+      - id: name
+        type: name
+        label: Your name
+      - id: email
+        type: email
+        label: Your email address
+        hint: We will only use this to contact you about this form.
+  - title: Your request
+    questions:
+      - id: details
+        type: textarea
+        label: Tell us what you need
+        max_length: 1000
+"""
+    return write_new(site.forms_dir / f"{slug(name)}.yml", text)
+
+
+def new_place(site: Site, name: str, area: str | None, review_months: int = 6) -> Path:
+    if site.places_dir is None:
+        raise ScaffoldError("this site has no council/places plugin in mkdocs.yml")
+    if site.areas and area not in site.areas:
+        raise ScaffoldError(f"say which area the place is in, with --area. Areas: {', '.join(site.areas)}")
+    today = clock.today()
+    text = f"""---
+name: {name}
+type: library
+address: Street name
+town: Eastmere
+postcode: EM1 1AA
+area: {area or "Town centre"}
+phone: "01632 960 000"
+facilities:
+  - free-wifi
+  - public-computers
+opening_hours:
+  monday to friday: 9am to 5pm
+owner: Libraries team
+review_by: {months_ahead(today, review_months).isoformat()}
+last_reviewed: {today.isoformat()}
+---
+
+Say what the place offers and who can help you there.
+"""
+    return write_new(site.places_dir / f"{slug(name)}.md", text)

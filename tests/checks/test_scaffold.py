@@ -63,3 +63,36 @@ def test_months_ahead_keeps_to_real_dates():
 
     assert months_ahead(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
     assert months_ahead(dt.date(2026, 11, 22), 6) == dt.date(2027, 5, 22)
+
+
+@pytest.fixture
+def demo_copy(tmp_path):
+    """The demo site's config, content and forms in a temporary folder."""
+    import shutil
+
+    from sitebuilder import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "forms", tmp_path / "forms")
+    config = (REPO / "mkdocs.yml").read_text().replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
+    (tmp_path / "mkdocs.yml").write_text(config)
+    return tmp_path
+
+
+def test_new_form_and_new_place_build_cleanly(demo_copy):
+    made = councilsite(demo_copy, "new", "form", "Report a dead animal", "--category", "bins-and-recycling")
+    assert made.returncode == 0, made.stderr
+    made = councilsite(demo_copy, "new", "place", "Westfield Community Hub", "--area", "Northgate")
+    assert made.returncode == 0, made.stderr
+    built = councilsite(demo_copy, "build")
+    assert built.returncode == 0, built.stderr
+    site = demo_copy / "build" / "site"
+    assert (site / "forms" / "report-a-dead-animal" / "index.html").exists()
+    assert (site / "get-online" / "places" / "westfield-community-hub" / "index.html").exists()
+    again = councilsite(demo_copy, "new", "form", "Report a dead animal")
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_new_place_names_the_areas(demo_copy):
+    result = councilsite(demo_copy, "new", "place", "Somewhere", "--area", "Atlantis")
+    assert result.returncode == 1 and "Areas: Eastmere town centre, Northgate" in result.stderr
