@@ -1,0 +1,63 @@
+"""Cropped pictures of failing elements, so an editor sees which thing on the page is meant."""
+from __future__ import annotations
+
+import base64
+
+from .browser import Browser
+from .page_js import HELPERS
+
+PADDING = 8
+MAX_WIDTH = 800
+MAX_HEIGHT = 400
+MAX_PER_STATE = 12
+
+_RECT_JS = HELPERS + r"""
+var el = null;
+try { el = document.querySelector(arguments[0]); } catch (e) { return null; }
+if (!el || el === document.documentElement || el === document.body) return null;
+el.scrollIntoView({block: 'center', inline: 'nearest'});
+var b = __cs.box(el);
+if (b.width < 1 || b.height < 1) return null;
+// Parked off-screen (left: -9999px): there is nothing on the page to picture.
+if (b.right + window.scrollX <= 0 || b.bottom + window.scrollY <= 0) return null;
+return {x: b.left + window.scrollX, y: b.top + window.scrollY, w: b.width, h: b.height,
+        dw: document.documentElement.scrollWidth, dh: document.documentElement.scrollHeight};
+"""
+
+
+def element_rect(browser: Browser, selector: str) -> dict | None:
+    if not selector or ">>>" in selector:
+        return None  # inside an iframe or shadow root: the top document cannot crop it
+    try:
+        return browser.js(_RECT_JS, selector)
+    except Exception:
+        return None
+
+
+def capture(browser: Browser, selector: str) -> str | None:
+    """Base64 PNG of the element with a little context, or None if it cannot be pictured."""
+    rect = element_rect(browser, selector)
+    if not rect:
+        return None
+    x = max(0.0, rect["x"] - PADDING)
+    y = max(0.0, rect["y"] - PADDING)
+    w = min(rect["w"] + 2 * PADDING, MAX_WIDTH, max(1.0, rect["dw"] - x))
+    h = min(rect["h"] + 2 * PADDING, MAX_HEIGHT, max(1.0, rect["dh"] - y))
+    try:
+        png = browser.screenshot(x, y, w, h)
+    except Exception:
+        return None
+    return base64.b64encode(png).decode("ascii")
+
+
+def attach(browser: Browser, findings: list, limit: int = MAX_PER_STATE) -> None:
+    """Give the first findings of a state their screenshot; one picture per selector."""
+    done: dict[str, str | None] = {}
+    for f in findings:
+        if f.screenshot is not None:
+            continue
+        if f.selector not in done:
+            if len(done) >= limit:
+                break
+            done[f.selector] = capture(browser, f.selector)
+        f.screenshot = done[f.selector]

@@ -1,0 +1,54 @@
+"""Shared set-up for the accessibility checker's tests.
+
+Browser tests share one pool of Chromium workers and one audit of the fixture site for
+the whole session: starting browsers and auditing dominate the suite's run time.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from councilsite.accessibility import axe_runner
+from councilsite.accessibility.audit import run_audit
+from councilsite.accessibility.pool import BrowserPool
+
+from a11y_support import FIXTURE_SITE, audit_config
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "browser: starts headless Chromium (runs by default; deselect with "
+                   "-m 'not browser' for a quick run)")
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core from accessibility/package-lock.json; installed with npm ci if missing."""
+    try:
+        return axe_runner.axe_script_path()
+    except axe_runner.AxeMissing:
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.fail("axe-core is not installed and npm is missing: run "
+                        "`npm ci --prefix accessibility`")
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--prefix",
+                        str(axe_runner.PACKAGE_DIR)], check=True)
+        return axe_runner.axe_script_path()
+
+
+@pytest.fixture(scope="session")
+def pool(axe_script):
+    with BrowserPool(2, axe_script) as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def fixture_audit(tmp_path_factory, pool):
+    """One audit of every fixture page, in a copy: the audit writes evidence into the site."""
+    tmp = tmp_path_factory.mktemp("fixture-audit")
+    site = tmp / "site"
+    shutil.copytree(FIXTURE_SITE, site)
+    return run_audit(audit_config(site, tmp), pool=pool)
