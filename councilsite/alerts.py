@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from councilsite.content.frontmatter import FrontMatterError, parse_yaml
+from councilsite.content.frontmatter import FrontMatterError, line_for, parse_yaml
 from councilsite.content.model import LINK
 from councilsite.content.schema import DateTime, Field, Invalid, ListOf, Record, Text, errors_for, validate
 from councilsite.errors import ContentError, ContentErrors
@@ -58,13 +58,6 @@ def parse_alerts(text: str, path: str) -> list[Alert]:
     except FrontMatterError as exc:
         raise ContentErrors([exc.error]) from None
 
-    def line_of(field_path: str) -> int | None:
-        while field_path:
-            if field_path in lines:
-                return lines[field_path]
-            field_path = field_path.rpartition(".")[0]
-        return 1
-
     problems: list[tuple[str, str]] = []
     clean = validate(data, ALERTS_FILE, collect=problems)
     ids = [a["id"] for a in clean.get("alerts", [])]
@@ -72,7 +65,7 @@ def parse_alerts(text: str, path: str) -> list[Alert]:
         if alert_id in ids[:index]:
             problems.append((f"alerts[{index}].id", f"the id '{alert_id}' is used by another alert"))
     if problems:
-        raise ContentErrors(errors_for(path, problems, line_of))
+        raise ContentErrors(errors_for(path, problems, lambda field_path: line_for(lines, field_path) or 1))
     return [
         Alert(a["id"], a["title"], a["message"], a["start"], a["end"],
               (a.get("link") or {}).get("text"), (a.get("link") or {}).get("url"))

@@ -26,11 +26,18 @@ class FrontMatter:
     body_line: int = 1  # line in the file where the body starts
 
     def line(self, path: str) -> int | None:
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path.rpartition(".")[0]
-        return self.lines.get("")
+        return line_for(self.lines, path)
+
+
+def line_for(lines: dict[str, int], path: str) -> int | None:
+    """The line of a dotted field path such as `sections[1].questions[0].type`, or of the nearest
+    field above it that has one (a missing field is reported where its parent starts)."""
+    while path:
+        if path in lines:
+            return lines[path]
+        parent = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+        path = "" if parent == path else parent
+    return lines.get("")
 
 
 class FrontMatterError(Exception):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from councilsite.content.frontmatter import FrontMatterError, parse_yaml
+from councilsite.content.frontmatter import FrontMatterError, line_for, parse_yaml
 from councilsite.content.model import OTHER_WAYS
 from councilsite.content.schema import Boolean, Field, Integer, Record, Text, _closest, validate
 from councilsite.errors import ContentError, ContentErrors
@@ -106,12 +106,7 @@ class _Checker:
         self.broken: set[str] = set()  # ids of questions with problems, so conditions on them say nothing more
 
     def line(self, path: str) -> int | None:
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            parent = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
-            path = "" if parent == path else parent
-        return self.lines.get("", 1)
+        return line_for(self.lines, path) or 1
 
     def problem(self, path: str, message: str) -> None:
         self.errors.append(ContentError(self.shown, self.line(path), path or None, message))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from councilsite.content.frontmatter import line_for
+
 
 @dataclass(frozen=True)
 class Option:
@@ -116,8 +118,4 @@ class Form:
         return next((q for q in self.questions if q.id == question_id), None)
 
     def line(self, path: str) -> int | None:
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path.rpartition(".")[0]
-        return self.lines.get("")
+        return line_for(self.lines, path)
