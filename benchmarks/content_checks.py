@@ -25,6 +25,9 @@ def config_without_checks(folder: Path) -> Path:
     text = (REPO / "mkdocs.yml").read_text()
     config = yaml.load(text, Loader=yaml.SafeLoader)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "council/checks" in p)]
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "council/forms" in plugin:
+            plugin["council/forms"] = {**(plugin["council/forms"] or {}), "folder": str(REPO / "forms")}
     config["docs_dir"] = str(REPO / "content")
     config["theme"]["custom_dir"] = str(REPO / "theme")
     config["site_dir"] = str(folder / "site-plain")
