@@ -74,6 +74,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return "service"
 
     def on_files(self, files: Files, config):
+        # Other plugins (places) add entries for the pages they make, before the index is written.
+        self.extra_search: list[dict] = []
         known = {cat.id: cat for cat in self.categories}
         docs = shown_docs_dir(config)
         pages, errors = [], []
@@ -123,5 +125,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_post_build(self, config):
         out = Path(config.site_dir) / "search" / "index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(search_index(self.catalogue), ensure_ascii=False, separators=(",", ":")),
-                       encoding="utf-8")
+        entries = search_index(self.catalogue)
+        listed = {entry["url"] for entry in entries}
+        entries += [entry for entry in self.extra_search if entry["url"] not in listed]
+        out.write_text(json.dumps(entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

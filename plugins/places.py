@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
-import json
 import logging
-from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -142,6 +140,9 @@ class PlacesPlugin(BasePlugin[PlacesConfig]):
             made.append(dataclasses.replace(data, url=site_path(file)))
         self.directory.data_files = made
         self.section = self._section(files)
+        content = config.plugins.get("council/content")
+        if content is not None:
+            content.extra_search += search_entries(self.directory)
         self._env = None
         return files
 
@@ -199,19 +200,6 @@ class PlacesPlugin(BasePlugin[PlacesConfig]):
             context["card"] = lambda p: PlaceCard(p, self.directory.today)
             context["breadcrumbs"] = trail + ([Entry(self.directory.title, self.directory.url, "")] if current else [])
         return context
-
-    def on_post_build(self, config):
-        """Add the directory, its facility pages and the places to the site's search index, if there is one."""
-        index = Path(config.site_dir) / "search" / "index.json"
-        try:
-            entries = json.loads(index.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if not isinstance(entries, list):
-            return
-        listed = {e.get("url") for e in entries if isinstance(e, dict)}
-        entries += [e for e in search_entries(self.directory) if e["url"] not in listed]
-        index.write_text(json.dumps(entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 __all__ = ["PlacesPlugin", "DIRECTORY_TEMPLATE"]
