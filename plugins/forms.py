@@ -3,12 +3,9 @@ confirmation page and a JSON Schema. The logic is in councilsite.forms; this onl
 """
 from __future__ import annotations
 
-import gzip
-import html
 import logging
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -23,6 +20,7 @@ from councilsite.forms.definition import load_forms
 from councilsite.forms.model import Form
 from councilsite.forms.pages import CONFIRMATION, ERROR, FormPageFile, form_pages, schema_file
 from councilsite.forms.view import error_page, form_page, paragraphs
+from councilsite.plugins.paths import shown_docs_dir
 
 log = logging.getLogger("mkdocs.plugins.council.forms")
 FORM_LINK = re.compile(r"/forms/([^/]+)/?$")
@@ -77,8 +75,7 @@ class FormsPlugin(BasePlugin[FormsConfig]):
     def _link_catalogue(self, config) -> None:
         """Check service pages link to forms that exist; list forms no page links to in Do it Online."""
         errors, linked = [], {}
-        docs = Path(config.docs_dir)
-        shown_docs = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else docs.as_posix()
+        shown_docs = shown_docs_dir(config)
         for page in self.catalogue.pages:
             match = FORM_LINK.match(page.task.url) if page.task else None
             if not match:
@@ -108,6 +105,8 @@ class FormsPlugin(BasePlugin[FormsConfig]):
                            category=form.category, task=Task(form.label, form.url, form.priority))
             tasks.append(TaskEntry(form.label, form.url, listing))
         self.catalogue.add_tasks(tasks)
+        self.catalogue.add_section("Online forms", [Entry(f.title, f.url, f.intro) for f in
+                                                    sorted(self.forms.values(), key=lambda f: f.title.lower())])
 
     def on_serve(self, server, config, builder):
         if self.folder.is_dir():
@@ -144,26 +143,3 @@ class FormsPlugin(BasePlugin[FormsConfig]):
         else:
             context["form_page"] = form_page(form, self._action(form))
         return context
-
-    def on_post_build(self, config):
-        """Leave error states and confirmation pages out of sitemap.xml: they are noindex."""
-        hidden = {p.path.removesuffix("index.md") for p in self.pages.values() if p.noindex}
-        sitemap = Path(config.site_dir) / "sitemap.xml"
-        if not hidden or not sitemap.is_file():
-            return
-        site_url = config.site_url or ""
-
-        def relative(loc: str) -> str:
-            loc = html.unescape(loc.strip())
-            if site_url and loc.startswith(site_url):
-                return loc[len(site_url):].lstrip("/")
-            return urlsplit(loc).path.lstrip("/")
-
-        text = sitemap.read_text(encoding="utf-8")
-        kept = re.sub(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>",
-                      lambda m: "" if relative(m.group(1)) in hidden else m.group(0), text, flags=re.S)
-        sitemap.write_text(kept, encoding="utf-8")
-        gz = sitemap.with_name("sitemap.xml.gz")
-        if gz.exists():
-            with gzip.GzipFile(str(gz), "wb", mtime=0) as out:
-                out.write(kept.encode("utf-8"))

@@ -143,6 +143,8 @@ class PlacesPlugin(BasePlugin[PlacesConfig]):
         content = config.plugins.get("council/content")
         if content is not None:
             content.extra_search += search_entries(self.directory)
+            content.catalogue.add_section(self.config.title, [Entry(self.config.title, self.directory.url, "")] + [
+                Entry(place.name, place.url, "") for place in self.directory.places])
         self._env = None
         return files
 

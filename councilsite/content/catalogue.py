@@ -49,6 +49,7 @@ class Catalogue:
         self.by_url = {page.url: page for page in self.pages}
         self._category = {c.id: c for c in self.categories}
         self._extra_tasks: list[TaskEntry] = []
+        self.sections: list[tuple[str, list[Entry]]] = []  # more groups of pages for the sitemap
 
     def add_tasks(self, tasks: list[TaskEntry]) -> list[TaskEntry]:
         """Online tasks that no content page lists, such as forms with a category. A task whose URL
@@ -62,6 +63,11 @@ class Catalogue:
                 added.append(task)
         self._extra_tasks.extend(added)
         return added
+
+    def add_section(self, title: str, entries: list[Entry]) -> None:
+        """Pages another part of the generator makes (forms, places), listed in the sitemap."""
+        if entries:
+            self.sections.append((title, entries))
 
     @property
     def services(self) -> list[Page]:

@@ -34,6 +34,8 @@ class FormPageFile:
 
     def markdown(self) -> str:
         meta = {"title": self.title, "summary": self.summary, "template": self.template}
+        if self.noindex:
+            meta["noindex"] = True  # the theme then leaves it out of sitemap.xml too
         return f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n"
 
 

@@ -62,7 +62,7 @@ def test_the_health_page_is_for_editors_only(tmp_path, monkeypatch):
     }
     site = make_site(tmp_path, files, config_with_checks(tmp_path, levels={"owner": "off"}))
     page = site.html("editors/content-health/")
-    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     text = page.get_text(" ")
     assert "Waste team" in text and "Bin days" in text, "pages due for review, grouped by owner"
     assert "Old page" in page.find(string="Pages with no owner").find_next("ul").get_text()
