@@ -29,8 +29,28 @@ class SelectOption:
     selected: bool = False
 
 
+class Described:
+    """GOV.UK ids that join a field to its hint and error through aria-describedby."""
+
+    id: str
+    hint: str | None
+    error: str | None
+
+    @property
+    def hint_id(self) -> str:
+        return f"{self.id}-hint"
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.id}-error"
+
+    def _describedby(self, *more: str | None) -> str:
+        ids = (self.hint_id if self.hint else None, self.error_id if self.error else None, *more)
+        return " ".join(i for i in ids if i)
+
+
 @dataclass
-class Control:
+class Control(Described):
     """One labelled box: an input, textarea, select or file upload, with its hint and error."""
 
     id: str
@@ -54,22 +74,12 @@ class Control:
     label_class: str = "label--s"
 
     @property
-    def hint_id(self) -> str:
-        return f"{self.id}-hint"
-
-    @property
-    def error_id(self) -> str:
-        return f"{self.id}-error"
-
-    @property
     def info_id(self) -> str:
         return f"{self.id}-info"
 
     @property
     def describedby(self) -> str:
-        ids = [self.hint_id if self.hint else None, self.error_id if self.error else None,
-               self.info_id if self.max_length else None]
-        return " ".join(i for i in ids if i)
+        return self._describedby(self.info_id if self.max_length else None)
 
     @property
     def has_error(self) -> bool:
@@ -94,7 +104,7 @@ class Item:
 
 
 @dataclass
-class QuestionView:
+class QuestionView(Described):
     id: str
     type: str
     component: str  # field, radios, checkboxes, date-input, address, file-upload
@@ -107,16 +117,8 @@ class QuestionView:
     inline: bool = False
 
     @property
-    def hint_id(self) -> str:
-        return f"{self.id}-hint"
-
-    @property
-    def error_id(self) -> str:
-        return f"{self.id}-error"
-
-    @property
     def describedby(self) -> str:
-        return " ".join(i for i in (self.hint_id if self.hint else None, self.error_id if self.error else None) if i)
+        return self._describedby()
 
     @property
     def has_error(self) -> bool:
