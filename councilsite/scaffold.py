@@ -99,7 +99,8 @@ intro: Say in one sentence what this form is for.
 {listing}privacy:
   what: Say what we keep, such as your name, address and what you tell us.
   why: Say why we need it.
-  how_long: Say how long we keep it, such as 2 years.
+  how_long: We keep it for 2 years, then delete it.
+  keep_for: 2 years   # how long the receiver keeps each form sent, then deletes it
 what_happens_next: |
   Say what we do when we get the form.
 timescale: Say how long it takes, such as 10 working days.

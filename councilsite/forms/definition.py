@@ -11,7 +11,7 @@ from councilsite.content.frontmatter import FrontMatterError, line_for, parse_ya
 from councilsite.content.model import OTHER_WAYS
 from councilsite.content.schema import Boolean, Field, Integer, Record, Text, _closest, validate
 from councilsite.errors import ContentError, ContentErrors
-from councilsite.forms.model import Condition, Form, Option, Privacy, Question, Section
+from councilsite.forms.model import Condition, Form, Option, Privacy, Question, Retention, Section
 from councilsite.forms.questions import COMMON, TYPES, YES_NO, question_record
 
 FORM_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -30,7 +30,11 @@ PRIVACY = Record({
     "why": Field(Text(max_length=500), required=True, help="Say why you need it."),
     "how_long": Field(Text(max_length=300), required=True, help="Say how long you keep it."),
     "shared_with": Field(Text(max_length=300)),
-}, expected="'what', 'why' and 'how_long'")
+    # The retention period the receiver's purge enforces; how_long must tell residents the same.
+    "keep_for": Field(Text(pattern=r"[1-9]\d{0,3} (day|week|month|year)s?", pattern_help="a period such as '2 years', "
+                           "'6 months' or '30 days'"), required=True,
+                      help="Say how long the receiver keeps each submission, such as '2 years'."),
+}, expected="'what', 'why', 'how_long' and 'keep_for'")
 
 ACTION = Text(pattern=r"(https://\S+|/\S*)", pattern_help="a web address starting https:// or a site path starting /",
               expected="where the form is sent")
@@ -120,6 +124,12 @@ class _Checker:
             self.problem("category", f"'{top['category']}' is not a category. Use one of: {', '.join(sorted(self.categories))}")
         if "priority" in top and "category" not in top:
             self.problem("priority", "a form in the top tasks needs a 'category' too, for the Do it Online page")
+        retention = None
+        if "keep_for" in top.get("privacy", {}):
+            retention = Retention.parse(top["privacy"]["keep_for"])
+            if "how_long" in top["privacy"] and not retention.mentioned_in(top["privacy"]["how_long"]):
+                self.problem("privacy.how_long", f"tell residents the period you keep it for: privacy.keep_for is "
+                             f"'{top['privacy']['keep_for']}', but how_long does not say '{retention}'")
         sections = self._sections(data)
         questions = [q for section in sections for q in section.questions]
         self._cross_checks(sections, questions, top)
@@ -128,7 +138,8 @@ class _Checker:
         privacy = top["privacy"]
         return Form(
             id=self.form_id, src_path=self.shown, title=top["title"], intro=top["intro"],
-            privacy=Privacy(privacy["what"], privacy["why"], privacy["how_long"], privacy.get("shared_with")),
+            privacy=Privacy(privacy["what"], privacy["why"], privacy["how_long"], retention,
+                            privacy.get("shared_with")),
             what_happens_next=top["what_happens_next"], timescale=top["timescale"],
             sections=sections, questions=questions, category=top.get("category"), priority=top.get("priority"),
             task_label=top.get("task_label"), who_can_use=top.get("who_can_use"),

@@ -1,6 +1,8 @@
 """A validated form definition: what an editor wrote in forms/<id>.yml, as plain data."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from councilsite.content.frontmatter import line_for
@@ -56,10 +58,46 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """How long submissions are kept, such as 2 years: the receiver's purge deletes older ones."""
+
+    amount: int
+    unit: str  # day, week, month or year
+
+    @classmethod
+    def parse(cls, text: str) -> "Retention":
+        amount, unit = text.split()
+        return cls(int(amount), unit.rstrip("s"))
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.unit}{'' if self.amount == 1 else 's'}"
+
+    def mentioned_in(self, text: str) -> bool:
+        words = {1: "one|a|an|1", 2: "two|2", 3: "three|3", 6: "six|6"}.get(self.amount, str(self.amount))
+        return re.search(rf"\b({words}) {self.unit}s?\b", text, re.IGNORECASE) is not None
+
+    def cutoff(self, now: dt.datetime) -> dt.datetime:
+        """The oldest moment a submission received now-ish may be from: anything before goes."""
+        if self.unit in ("day", "week"):
+            return now - dt.timedelta(days=self.amount * (7 if self.unit == "week" else 1))
+        months = self.amount * (12 if self.unit == "year" else 1)
+        year, month = divmod(now.month - 1 - months, 12)
+        year, month = now.year + year, month + 1
+        # 29 February less a year, or 31 March less a month: keep to the last day of that month.
+        for day in range(now.day, 27, -1):
+            try:
+                return now.replace(year=year, month=month, day=day)
+            except ValueError:
+                continue
+        return now.replace(year=year, month=month, day=min(now.day, 28))
+
+
+@dataclass(frozen=True)
 class Privacy:
     what: str
     why: str
     how_long: str
+    keep_for: Retention | None = None
     shared_with: str | None = None
 
 

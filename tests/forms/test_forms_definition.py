@@ -14,6 +14,7 @@ privacy:
   what: Your address.
   why: To empty your bin.
   how_long: 2 years.
+  keep_for: 2 years
 what_happens_next: We come back.
 timescale: Within 2 working days.
 questions:
@@ -72,33 +73,33 @@ def test_there_are_at_least_eight_demo_forms_using_every_question_type():
 @pytest.mark.parametrize("change, expected", [
     # unknown key, with a suggestion
     (("    label: Postcode\n", "    lable: Postcode\n"),
-     "forms/report-a-missed-bin.yml:21: questions[2].lable: unknown field. Did you mean 'label'?"),
+     "forms/report-a-missed-bin.yml:22: questions[2].lable: unknown field. Did you mean 'label'?"),
     (("timescale: Within 2 working days.\n", "timescale: Within 2 working days.\nsubmit_lable: Send\n"),
-     "forms/report-a-missed-bin.yml:10: submit_lable: unknown field. Did you mean 'submit_label'?"),
+     "forms/report-a-missed-bin.yml:11: submit_lable: unknown field. Did you mean 'submit_label'?"),
     # wrong type
     (("    label: Postcode\n", "    label: Postcode\n    optional: maybe\n"),
-     "forms/report-a-missed-bin.yml:22: questions[2].optional: expected yes or no (true or false), got 'maybe'"),
+     "forms/report-a-missed-bin.yml:23: questions[2].optional: expected yes or no (true or false), got 'maybe'"),
     (("    label: Postcode\n", "    label: Postcode\n    max_length: lots\n"),
-     "forms/report-a-missed-bin.yml:22: questions[2].max_length: expected a whole number, got 'lots'"),
+     "forms/report-a-missed-bin.yml:23: questions[2].max_length: expected a whole number, got 'lots'"),
     (("    options: [Grey bin, Blue bin]\n", "    options: Grey bin\n"),
-     "forms/report-a-missed-bin.yml:14: questions[0].options: expected a list, got 'Grey bin'"),
+     "forms/report-a-missed-bin.yml:15: questions[0].options: expected a list, got 'Grey bin'"),
     # duplicate question id
     (("  - id: postcode\n", "  - id: bin\n"),
-     "forms/report-a-missed-bin.yml:19: questions[2].id: the id 'bin' is used by another question (line 11)"),
+     "forms/report-a-missed-bin.yml:20: questions[2].id: the id 'bin' is used by another question (line 12)"),
     # a condition pointing at a missing question, or at an answer that does not exist
     (("show_if: {question: bin,", "show_if: {question: bins,"),
-     "forms/report-a-missed-bin.yml:18: questions[1].show_if.question: there is no question with the id 'bins'. "
+     "forms/report-a-missed-bin.yml:19: questions[1].show_if.question: there is no question with the id 'bins'. "
      "Did you mean 'bin'?"),
     (("answer: Blue bin}", "answer: Green bin}"),
-     "forms/report-a-missed-bin.yml:18: questions[1].show_if.answer: 'Green bin' is not an answer to 'bin'. "
+     "forms/report-a-missed-bin.yml:19: questions[1].show_if.answer: 'Green bin' is not an answer to 'bin'. "
      "Its answers are: 'Grey bin', 'Blue bin'"),
     (("show_if: {question: bin,", "show_if: {question: postcode,"),
-     "forms/report-a-missed-bin.yml:18: questions[1].show_if.question: 'postcode' must come before this question"),
+     "forms/report-a-missed-bin.yml:19: questions[1].show_if.question: 'postcode' must come before this question"),
     # unknown question type
     (("    type: radios\n", "    type: radio\n"),
-     "forms/report-a-missed-bin.yml:12: questions[0].type: 'radio' is not a question type. Did you mean 'radios'?"),
+     "forms/report-a-missed-bin.yml:13: questions[0].type: 'radio' is not a question type. Did you mean 'radios'?"),
     (("    type: text\n    label: Postcode\n", "    label: Postcode\n"),
-     "forms/report-a-missed-bin.yml:19: questions[2].type: this field is missing. Use one of: text, textarea"),
+     "forms/report-a-missed-bin.yml:20: questions[2].type: this field is missing. Use one of: text, textarea"),
     # missing and empty things
     (("intro: Tell us if we did not empty your bin.\n", ""),
      "forms/report-a-missed-bin.yml:1: intro: this field is missing."),
@@ -110,21 +111,21 @@ def test_there_are_at_least_eight_demo_forms_using_every_question_type():
      "forms/report-a-missed-bin.yml:3: priority: a form in the top tasks needs a 'category' too"),
     # GOV.UK conventions editors might not know
     (("    label: Postcode\n", "    label: Postcode (optional)\n"),
-     "forms/report-a-missed-bin.yml:21: questions[2].label: do not write '(optional)' in the label"),
+     "forms/report-a-missed-bin.yml:22: questions[2].label: do not write '(optional)' in the label"),
     (("    label: Postcode\n", "    label: Postcode*\n"),
-     "forms/report-a-missed-bin.yml:21: questions[2].label: do not mark questions with '*'"),
+     "forms/report-a-missed-bin.yml:22: questions[2].label: do not mark questions with '*'"),
     (("    autocomplete: postal-code\n", "    pattern: '[A-Z'\n"),
-     "forms/report-a-missed-bin.yml:22: questions[2].pattern: this is not a valid regular expression"),
+     "forms/report-a-missed-bin.yml:23: questions[2].pattern: this is not a valid regular expression"),
     (("    autocomplete: postal-code\n", "    pattern: '[A-Z]+'\n"),
-     "forms/report-a-missed-bin.yml:22: questions[2].pattern: a pattern needs its own error message"),
+     "forms/report-a-missed-bin.yml:23: questions[2].pattern: a pattern needs its own error message"),
     (("    autocomplete: postal-code\n", "    autocomplete: postcode\n"),
-     "forms/report-a-missed-bin.yml:22: questions[2].autocomplete: 'postcode' is not allowed here."),
+     "forms/report-a-missed-bin.yml:23: questions[2].autocomplete: 'postcode' is not allowed here."),
     (("    options: [Grey bin, Blue bin]\n", "    options: [Grey bin, grey bin]\n"),
-     "forms/report-a-missed-bin.yml:14: questions[0].options[1]: two answers would send the same value 'grey-bin'"),
+     "forms/report-a-missed-bin.yml:15: questions[0].options[1]: two answers would send the same value 'grey-bin'"),
     (("    options: [Grey bin, Blue bin]\n", "    options: [Grey bin]\n"),
-     "forms/report-a-missed-bin.yml:14: questions[0].options: give at least 2 answers to choose from"),
+     "forms/report-a-missed-bin.yml:15: questions[0].options: give at least 2 answers to choose from"),
     (("    label: Postcode\n", "    label: Postcode\n    errors: {requried: Enter it}\n"),
-     "forms/report-a-missed-bin.yml:22: questions[2].errors.requried: unknown field. Did you mean 'required'?"),
+     "forms/report-a-missed-bin.yml:23: questions[2].errors.requried: unknown field. Did you mean 'required'?"),
 ])
 def test_mistakes_name_the_file_line_and_key(change, expected):
     old, new = change
@@ -135,13 +136,13 @@ def test_mistakes_name_the_file_line_and_key(change, expected):
 
 def test_broken_yaml_names_the_line():
     found = problems(GOOD.replace("    label: Which bin did we miss?\n", "    label: [Which bin did we miss?\n"))
-    assert found[0].startswith("forms/report-a-missed-bin.yml:13: the file is not valid YAML"), found
+    assert found[0].startswith("forms/report-a-missed-bin.yml:14: the file is not valid YAML"), found
 
 
 def test_a_key_given_twice_names_the_line():
     found = problems(GOOD.replace("timescale: Within 2 working days.\n",
                                   "timescale: Within 2 working days.\ntitle: Again\n"))
-    assert found == ["forms/report-a-missed-bin.yml:10: title: this field is given twice"]
+    assert found == ["forms/report-a-missed-bin.yml:11: title: this field is given twice"]
 
 
 def test_every_problem_is_reported_at_once():
@@ -155,7 +156,7 @@ def test_an_anonymous_form_must_make_personal_questions_optional():
     text = GOOD.replace("questions:\n", "anonymous: true\nquestions:\n  - id: email\n    type: email\n"
                                          "    label: Email address\n")
     found = problems(text)
-    assert found == ["forms/report-a-missed-bin.yml:12: questions[0].optional: this form may be sent anonymously, "
+    assert found == ["forms/report-a-missed-bin.yml:13: questions[0].optional: this form may be sent anonymously, "
                      "so this question must be optional: add 'optional: true'"]
 
 
@@ -188,5 +189,35 @@ def test_a_broken_form_stops_the_build_with_every_message(tmp_path, caplog):
         forms_site(tmp_path, {"report-a-missed-bin.yml": bad, "every-question.yml": EVERY_QUESTION})
     message = caplog.text
     assert "1 problem in the content:" in message
-    assert "forms/report-a-missed-bin.yml:12: questions[0].type: 'radio' is not a question type" in message
+    assert "forms/report-a-missed-bin.yml:13: questions[0].type: 'radio' is not a question type" in message
     assert not (tmp_path / "out" / "forms").exists(), "a broken form never publishes"
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("  keep_for: 2 years\n", ""), "forms/report-a-missed-bin.yml:4: privacy.keep_for: this field is missing."),
+    (("  keep_for: 2 years\n", "  keep_for: for ever\n"), "forms/report-a-missed-bin.yml:8: privacy.keep_for: expected a period"),
+    (("  how_long: 2 years.\n", "  how_long: 3 years.\n"),
+     "forms/report-a-missed-bin.yml:7: privacy.how_long: tell residents the period you keep it for: privacy.keep_for "
+     "is '2 years', but how_long does not say '2 years'"),
+])
+def test_retention_is_machine_readable_and_matches_what_residents_are_told(change, expected):
+    old, new = change
+    found = problems(GOOD.replace(old, new))
+    assert any(e.startswith(expected) for e in found), found
+
+
+def test_retention_cutoffs_follow_the_calendar():
+    import datetime as dt
+
+    from councilsite.forms.model import Retention
+
+    now = dt.datetime(2028, 2, 29, 9, 30, tzinfo=dt.timezone.utc)
+    assert Retention.parse("1 year").cutoff(now) == dt.datetime(2027, 2, 28, 9, 30, tzinfo=dt.timezone.utc)
+    assert Retention.parse("6 months").cutoff(now) == dt.datetime(2027, 8, 29, 9, 30, tzinfo=dt.timezone.utc)
+    assert Retention.parse("30 days").cutoff(now) == now - dt.timedelta(days=30)
+    assert Retention.parse("2 weeks").cutoff(now) == now - dt.timedelta(days=14)
+    assert Retention.parse("1 month").cutoff(dt.datetime(2027, 3, 31, tzinfo=dt.timezone.utc)) == \
+        dt.datetime(2027, 2, 28, tzinfo=dt.timezone.utc)
+    assert str(Retention.parse("1 years")) == "1 year" and Retention.parse("1 year").mentioned_in("for one year")
+    form, _ = load_form("report-a-missed-bin", GOOD, "forms/report-a-missed-bin.yml", {"bins"})
+    assert str(form.privacy.keep_for) == "2 years"

@@ -23,6 +23,7 @@ intro: Tell us about it.
   what: Your answer.
   why: To help.
   how_long: 1 year.
+  keep_for: 1 year
 what_happens_next: We read it.
 timescale: Within 5 working days.
 questions:
