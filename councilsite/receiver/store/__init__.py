@@ -1,0 +1,31 @@
+"""Where the receiver keeps drafts, submissions, uploads and its outbox.
+
+    open_store("sqlite:///relative/path.db")         a file, relative to the working folder
+    open_store("sqlite:////absolute/path.db")
+    open_store("postgresql://user:pass@host:5432/db")   (or postgres://), for several receivers
+"""
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from councilsite.receiver.store.base import (Delivery, Draft, OutboxCounts, PurgeCounts, Store, StoreError,
+                                             Submission, Upload)
+
+__all__ = ["open_store", "Store", "StoreError", "Upload", "Draft", "Submission", "Delivery", "OutboxCounts",
+           "PurgeCounts"]
+
+
+def open_store(url: str) -> Store:
+    """The store a URL names; nothing is opened until it is first used (so it survives a fork)."""
+    scheme, sep, rest = url.partition("://")
+    scheme = scheme.lower()
+    if sep and scheme == "sqlite":
+        if not rest.startswith("/") or "?" in rest or "#" in rest:
+            raise StoreError("a SQLite store URL is sqlite:///relative/path.db or sqlite:////absolute/path.db")
+        from councilsite.receiver.store.sqlite import SqliteStore
+        return SqliteStore(unquote(rest[1:]))
+    if sep and scheme in ("postgresql", "postgres"):
+        from councilsite.receiver.store.postgres import PostgresStore
+        return PostgresStore(url)
+    shown = scheme if sep else "(none)"
+    raise StoreError(f"unknown store URL scheme {shown}: use sqlite:///path.db or postgresql://user@host/db")
