@@ -33,6 +33,9 @@ class FormsConfig(base.Config):
     default_action = c.Type(str, default="/submit/{id}")
     # The council's full privacy notice, linked from every form.
     privacy_page = c.Type(str, default="/privacy/")
+    # A field hidden from everyone: the receiver turns away anything that fills it in (a bot).
+    # An empty value leaves it out.
+    honeypot = c.Type(str, default="website")
 
 
 class FormsPlugin(BasePlugin[FormsConfig]):
@@ -56,6 +59,12 @@ class FormsPlugin(BasePlugin[FormsConfig]):
             self.forms: dict[str, Form] = {f.id: f for f in load_forms(self.folder, self.shown_folder, categories)}
         except ContentErrors as exc:
             raise PluginError(exc.report()) from None
+        trap = self.config.honeypot
+        for form in self.forms.values():
+            if trap and form.question(trap):
+                raise PluginError(f"{form.src_path}:{form.line(form.question(trap).path + '.id') or ''}: question id "
+                                  f"'{trap}' is the name of the form's hidden trap for bots (council/forms honeypot "
+                                  "in mkdocs.yml). Give the question another id")
         self.catalogue = getattr(content, "catalogue", None)
         self.linked_from: dict[str, Page] = {}  # form id -> the service page whose Start now links to it
         if self.catalogue is not None:
@@ -139,7 +148,7 @@ class FormsPlugin(BasePlugin[FormsConfig]):
         if generated.role == CONFIRMATION:
             context["form_confirmation"] = {"form": form, "next_steps": paragraphs(form.what_happens_next)}
         elif generated.role == ERROR:
-            context["form_page"] = error_page(form, self._action(form))
+            context["form_page"] = error_page(form, self._action(form), self.config.honeypot or None)
         else:
-            context["form_page"] = form_page(form, self._action(form))
+            context["form_page"] = form_page(form, self._action(form), self.config.honeypot or None)
         return context

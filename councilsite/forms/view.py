@@ -148,6 +148,8 @@ class FormPage:
     action: str
     rules_json: str
     state: str = "form"  # "form" or "error"
+    honeypot: str | None = None  # the name of the hidden trap field for bots
+    hidden: dict[str, str] = field(default_factory=dict)  # more hidden fields, such as a receiver's draft token
 
     @property
     def method(self) -> str:
@@ -168,9 +170,13 @@ def paragraphs(text: str | None) -> list[str]:
     return [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
-def rules_json(form: Form) -> str:
+def rules_json(form: Form, kept_files: set[str] = frozenset()) -> str:
     """The rules for a <script type="application/json">: '</' is escaped so it cannot end the script."""
-    text = json.dumps(form_rules(form), ensure_ascii=False, separators=(",", ":"))
+    rules = form_rules(form)
+    for rule in rules["questions"]:
+        if rule["id"] in kept_files:
+            rule["required"] = False  # the receiver already has the file: an empty box keeps it
+    text = json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
@@ -190,15 +196,21 @@ class _Values:
 
 
 def build_page(form: Form, action: str, values: Mapping | None = None, errors: list[FormError] | None = None,
-               state: str = "form") -> FormPage:
-    """The form with these answers and errors (none for the empty form)."""
+               state: str = "form", honeypot: str | None = None, hidden: Mapping[str, str] | None = None,
+               kept_files: Mapping[str, str] | None = None) -> FormPage:
+    """The form with these answers and errors (none for the empty form).
+
+    `kept_files` (question id -> file name) are uploads a receiver already holds for a resident
+    changing their answers: those questions say so, and may be left empty to keep the file.
+    """
     errors = list(errors or [])
-    builder = _Builder(form, _Values(values), errors)
+    kept = dict(kept_files or {})
+    builder = _Builder(form, _Values(values), errors, kept)
     sections = [SectionView(s.title, paragraphs(s.intro), [builder.question(q) for q in s.questions])
                 for s in form.sections]
     ordered = _in_page_order(sections, errors)
     summary = [SummaryLink(f"#{e.target}", e.message) for e in ordered]
-    return FormPage(form, sections, summary, action, rules_json(form), state)
+    return FormPage(form, sections, summary, action, rules_json(form, set(kept)), state, honeypot, dict(hidden or {}))
 
 
 def _in_page_order(sections: list[SectionView], errors: list[FormError]) -> list[FormError]:
@@ -267,8 +279,8 @@ def _sample(rule: dict) -> list[FormError]:
 
 
 class _Builder:
-    def __init__(self, form: Form, values: _Values, errors: list[FormError]):
-        self.form, self.values = form, values
+    def __init__(self, form: Form, values: _Values, errors: list[FormError], kept: dict[str, str] | None = None):
+        self.form, self.values, self.kept = form, values, kept or {}
         self.errors: dict[str, list[FormError]] = {}
         for error in errors:
             self.errors.setdefault(error.question, []).append(error)
@@ -328,6 +340,8 @@ class _Builder:
             control.accept = ",".join(f".{ext}" for ext in accept_extensions(q))
             size = s.get("max_size", DEFAULT_MAX_SIZE).replace(" ", "")
             rule = f"The file must be a {accept_names(q)}, smaller than {size}."
+            if q.id in self.kept:
+                rule += f" You sent {self.kept[q.id]}: choose a file only if you want to send a different one."
             control.hint = f"{q.hint} {rule}" if q.hint else rule
         return control
 
@@ -353,10 +367,10 @@ def _date_example(q: Question) -> str:
     return "For example, 27 3 2007"
 
 
-def form_page(form: Form, action: str) -> FormPage:
-    return build_page(form, action)
+def form_page(form: Form, action: str, honeypot: str | None = None) -> FormPage:
+    return build_page(form, action, honeypot=honeypot)
 
 
-def error_page(form: Form, action: str) -> FormPage:
+def error_page(form: Form, action: str, honeypot: str | None = None) -> FormPage:
     values, errors = sample_errors(form)
-    return build_page(form, action, values, errors, state="error")
+    return build_page(form, action, values, errors, state="error", honeypot=honeypot)

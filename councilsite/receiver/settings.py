@@ -33,7 +33,7 @@ class Settings:
     webhook_secret: str | None = None
     rate_limit: int = 60  # posts per client per minute; 0 = no limit
     trust_proxy: bool = False
-    honeypot: str = "website"  # a field residents never see: bots that fill it are turned away
+    honeypot: str = "website"  # a field residents never see: bots that fill it are turned away ("" = none)
     draft_hours: int = 24  # how long answers wait on "Check your answers" before the purge removes them
     max_field_chars: int = 10_000  # any one answer; longer is refused before it is checked
     privacy_page: str = "/privacy/"
@@ -96,7 +96,7 @@ def load_settings(config_file: str | Path = "mkdocs.yml", environ=os.environ) ->
 
     brand = config.plugins.get("council/brand")
     settings = Settings(forms=forms, site_dir=Path(config.site_dir), theme_dir=root / "theme", prefix=match.group(1),
-                        privacy_page=forms_plugin.config.privacy_page,
+                        privacy_page=forms_plugin.config.privacy_page, honeypot=forms_plugin.config.honeypot,
                         other_ways=default_other_ways(dict(brand.config.contact)) if brand else {},
                         brand_name=brand.config.name if brand else "")
     return env_settings(settings, environ)
