@@ -1,0 +1,148 @@
+"""The outbox worker: each submission is POSTed to the council's back office (its CRM) until it
+says yes.
+
+A submission is acknowledged to the resident once it is stored, so the back office being down
+must lose nothing and hold nothing up: a failed delivery waits (30 s, 1 min, 2 min... up to an
+hour, give or take a fifth so that many waiting deliveries do not all return at once) and is
+tried again, for ever. Each try carries the same Idempotency-Key, <form id>/<reference>, so the
+CRM can tell a retry (say, after our claim ran out mid-request) from a new submission; with a
+secret, X-Councilsite-Signature lets it check the body came from us.
+
+Logs say what happened to which reference, never what a resident wrote: the CRM's answer body
+could echo answers, so only its status code is kept.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import logging
+import os
+import random
+import secrets
+import socket
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+from councilsite import clock
+from councilsite.forms.model import Form
+from councilsite.receiver.export import html_safe_json, record
+from councilsite.receiver.store.base import Delivery, Store, StoreError
+
+log = logging.getLogger("councilsite.receiver")
+
+FIRST_WAIT = 30  # seconds
+LONGEST_WAIT = 3600
+JITTER = 0.2
+
+
+@dataclass
+class ForwardReport:
+    delivered: int = 0
+    failed: int = 0
+    pending: int = 0  # still in the outbox afterwards: failed ones, and any not yet due
+
+
+def backoff(attempts: int, rng: random.Random | None = None) -> dt.timedelta:
+    """How long to wait after a failure, given the failed attempts before it."""
+    rng = rng or random
+    wait = min(FIRST_WAIT * 2 ** min(attempts, 20), LONGEST_WAIT) * rng.uniform(1 - JITTER, 1 + JITTER)
+    if wait > LONGEST_WAIT:  # spread below the cap, so retries that reach it still come back apart
+        wait = LONGEST_WAIT * rng.uniform(1 - JITTER, 1)
+    return dt.timedelta(seconds=wait)
+
+
+def event(level: int, name: str, **fields) -> None:
+    log.log(level, json.dumps({"event": name, **fields}, default=str))
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    # Followed, a 302 would turn the POST into a GET without its body and then "succeed":
+    # a redirect is a failure someone must fix in the webhook URL.
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+class Forwarder:
+    def __init__(self, store: Store, url: str, secret: str | None = None, forms: dict[str, Form] | None = None,
+                 timeout: float = 10, owner: str | None = None, batch: int = 20, rng: random.Random | None = None):
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"the webhook URL must be http:// or https://, not '{url}'")
+        self.store, self.url, self.secret, self.forms = store, url, secret, forms or {}
+        self.timeout, self.batch, self.rng = timeout, batch, rng
+        self.owner = owner or f"{socket.gethostname()}/{os.getpid()}/{secrets.token_hex(4)}"
+        # Long enough for a whole batch to time out one by one; the batch stops early if it is not.
+        self.lease = dt.timedelta(seconds=timeout * batch + 30)
+        self._opener = urllib.request.build_opener(_NoRedirects)
+
+    def run_once(self, now: dt.datetime | None = None) -> ForwardReport:
+        """Deliver everything due now; failures wait their turn. `now` fixes the time (tests)."""
+        report = ForwardReport()
+        while True:
+            claimed_at = time.monotonic()
+            claimed = self.store.claim_deliveries(self.owner, now or clock.now(), self.lease, self.batch)
+            if not claimed:
+                break
+            for delivery in claimed:
+                if time.monotonic() - claimed_at > self.lease.total_seconds() * 0.9:
+                    break  # our claim is running out: another forwarder may take the rest
+                if self.deliver(delivery, now):
+                    report.delivered += 1
+                else:
+                    report.failed += 1
+        report.pending = self.store.outbox().pending
+        return report
+
+    def deliver(self, delivery: Delivery, now: dt.datetime | None = None) -> bool:
+        submission = delivery.submission
+        attempt = delivery.attempts + 1
+        body = html_safe_json(record(self.forms.get(submission.form_id), submission, content=True)).encode()
+        headers = {"Content-Type": "application/json",
+                   "Idempotency-Key": f"{submission.form_id}/{submission.reference}",
+                   "X-Councilsite-Delivery-Attempt": str(attempt)}
+        if self.secret:
+            digest = hmac.new(self.secret.encode(), body, hashlib.sha256).hexdigest()
+            headers["X-Councilsite-Signature"] = f"sha256={digest}"
+        status, error = self._post(body, headers)
+        where = {"form": submission.form_id, "reference": submission.reference, "attempt": attempt}
+        if error is None:
+            self.store.delivered(submission.id, now or clock.now())
+            event(logging.INFO, "delivered", **where, status=status)
+            return True
+        next_attempt = (now or clock.now()) + backoff(delivery.attempts, self.rng)
+        self.store.delivery_failed(submission.id, next_attempt, error)
+        event(logging.WARNING, "delivery_failed", **where, status=status, error=error,
+              next_attempt=next_attempt.isoformat(timespec="seconds"))
+        return False
+
+    def _post(self, body: bytes, headers: dict) -> tuple[int | None, str | None]:
+        """(status, None) on any 2xx, else (status or None, a short error naming no answers)."""
+        request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
+        try:
+            with self._opener.open(request, timeout=self.timeout) as response:
+                return response.status, None
+        except urllib.error.HTTPError as exc:
+            exc.close()
+            return exc.code, f"HTTP {exc.code}"
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            return None, type(reason).__name__ if isinstance(reason, BaseException) else "URLError"
+        except Exception as exc:  # timeouts, resets, a malformed response: named, never quoted
+            return None, type(exc).__name__
+
+    def run(self, stop: threading.Event, interval: float = 5) -> None:
+        """Forward until `stop` is set, looking for due deliveries every `interval` seconds."""
+        while not stop.is_set():
+            try:
+                self.run_once()
+            except StoreError as exc:
+                event(logging.ERROR, "forward_store_error", error=str(exc))
+            except Exception as exc:  # keep the thread alive: the next round may work
+                event(logging.ERROR, "forward_error", error=type(exc).__name__)
+            stop.wait(interval)
