@@ -61,6 +61,49 @@ def _new(ns) -> int:
     return 0
 
 
+def _serve(ns) -> int:
+    from councilsite.receiver.server import serve
+    from councilsite.receiver.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(ns.config_file)
+    except SettingsError as exc:
+        print(f"councilsite serve: {exc}", file=sys.stderr)
+        return 1
+    if ns.database:
+        settings.database_url = ns.database
+    if ns.rate_limit is not None:
+        settings.rate_limit = ns.rate_limit
+    if ns.site_dir:
+        settings.site_dir = Path(ns.site_dir)
+    if not (settings.site_dir / "index.html").is_file():
+        print(f"councilsite serve: there is no built site in {settings.site_dir}: run `councilsite build` "
+              "(or `make site`) first", file=sys.stderr)
+        return 1
+    from councilsite.receiver.render import ShellError
+    from councilsite.receiver.store import StoreError
+
+    try:
+        return serve(settings, ns.config_file, ns.host, ns.port, ns.workers, ns.quiet)
+    except (ShellError, StoreError) as exc:
+        print(f"councilsite serve: {exc}", file=sys.stderr)
+        return 1
+
+
+def _serve_parser(sub) -> None:
+    serve = sub.add_parser("serve", help="serve the built site and receive its forms (the receiver)")
+    serve.add_argument("-f", "--config-file", default="mkdocs.yml")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, help="processes taking requests (default: 2 per core, 2 to 4)")
+    serve.add_argument("--database", help="sqlite:///path or postgresql://... (default: COUNCILSITE_DATABASE_URL, "
+                                          "else sqlite:///var/submissions.sqlite3)")
+    serve.add_argument("--rate-limit", type=int, help="form posts per client per minute (0: no limit; default 60)")
+    serve.add_argument("--site-dir", help="the built site (default: site_dir in mkdocs.yml)")
+    serve.add_argument("--quiet", action="store_true", help="log only warnings and errors")
+    serve.set_defaults(func=_serve)
+
+
 def _audit_parser(sub) -> None:
     try:
         from councilsite.accessibility import cli as audit_cli
@@ -91,6 +134,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--review-months", type=int, default=6, help="months until the review date")
     new.add_argument("-f", "--config-file", default="mkdocs.yml")
     new.set_defaults(func=_new)
+    _serve_parser(sub)
     _audit_parser(sub)
     return top
 

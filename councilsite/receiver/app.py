@@ -60,6 +60,7 @@ class Reply:
     form: str | None = None
     reference: str | None = None
     extra: dict | None = None
+    content_type: str = "text/html; charset=utf-8"
 
 
 class BadRequest(Exception):
@@ -101,7 +102,7 @@ class Receiver:
         return response(environ, start_response)
 
     def respond(self, reply: Reply) -> Response:
-        response = Response(reply.body, status=reply.status, content_type="text/html; charset=utf-8")
+        response = Response(reply.body, status=reply.status, content_type=reply.content_type)
         response.headers.update(HEADERS)
         if reply.location:
             response.headers["Location"] = reply.location
@@ -228,8 +229,8 @@ class Receiver:
         try:
             self.store.ping()
         except StoreError:
-            return Reply(503, '{"status": "unavailable"}', event="health")
-        return Reply(200, '{"status": "ok"}', event="health")
+            return Reply(503, '{"status": "unavailable"}', event="health", content_type="application/json")
+        return Reply(200, '{"status": "ok"}', event="health", content_type="application/json")
 
     # Reading and checking -----------------------------------------------------------------------
 
@@ -258,7 +259,11 @@ class Receiver:
                 raise BadRequest(413, "form.too_large") from None
             except (UnicodeDecodeError, ValueError):
                 raise BadRequest(400, "form.unreadable") from None
-            return {name: form_data.getlist(name) for name in form_data}, files
+            fields = {name: form_data.getlist(name) for name in form_data}
+            # werkzeug replaces bytes that are not UTF-8 with U+FFFD; no keyboard types one.
+            if any("\ufffd" in value for values in fields.values() for value in values):
+                raise BadRequest(400, "form.unreadable")
+            return fields, files
         raise BadRequest(415, "form.wrong_type")
 
     def check_files(self, form: Form, rules: dict, files) -> tuple[dict[str, Upload], dict, list[FormError]]:
@@ -277,10 +282,11 @@ class Receiver:
             infos[rule["id"]] = UploadedFile(name, len(data), None)
             if not data or len(data) > rule["max_bytes"]:
                 continue  # check_submission words the message: empty or too big
-            extensions = [ext.lstrip(".") for ext in rule["accept"]]
-            if not any(name.lower().endswith(f".{ext}") for ext in extensions):
+            extension = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+            if f".{extension}" not in rule["accept"]:
                 continue  # wrong name: check_submission says which types are allowed
-            detected = upload_types.detect(data, extensions)
+            # The content must be what the name says: a PDF called photo.png is refused too.
+            detected = upload_types.detect(data, [extension])
             if detected is None:
                 errors.append(FormError(rule["id"], rule["target"], rule["messages"]["type"]))
                 continue
@@ -330,7 +336,7 @@ class Receiver:
         return f"{self.prefix}/{form.id}"
 
     def _expired(self, created_at) -> bool:
-        return (clock.now() - created_at).total_seconds() > self.settings.draft_hours * 3600
+        return (clock.now() - created_at).total_seconds() >= self.settings.draft_hours * 3600
 
     def _form_of(self, path: str) -> Form | None:
         if not path.startswith(self.prefix + "/"):

@@ -1,0 +1,124 @@
+"""Helpers for the receiver's tests: the demo site built once, valid answers to any form, real
+files, and a real server on loopback."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import socket
+import threading
+from pathlib import Path
+
+from councilsite.forms.rules import form_rules
+from councilsite.forms.validate import visible
+
+REPO = Path(__file__).resolve().parents[2]
+
+# The smallest real PNG: a 1x1 pixel image.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48
+TODAY = dt.date(2026, 11, 22)  # tests/conftest.py fixes the clock here
+
+
+def build_demo(out: Path) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(out)))
+    return out
+
+
+def demo_settings(site_dir: Path, **changes):
+    from councilsite.receiver.settings import load_settings
+
+    settings = load_settings(REPO / "mkdocs.yml", environ={})
+    settings.site_dir = Path(site_dir)
+    for key, value in changes.items():
+        setattr(settings, key, value)
+    return settings
+
+
+def valid_fields(form, text: str = "A test answer") -> tuple[dict[str, list[str]], dict[str, tuple[str, bytes]]]:
+    """Answers that pass every check of the form (the first choice of each question), and files."""
+    fields: dict[str, list[str]] = {}
+    files: dict[str, tuple[str, bytes]] = {}
+    for rule in form_rules(form)["questions"]:
+        if not visible(rule, fields):
+            continue
+        condition = rule.get("show_if")
+        if condition and condition["value"] not in fields.get(condition["question"], []):
+            continue
+        kind = rule["kind"]
+        if kind == "text":
+            value = text
+            if rule.get("pattern"):
+                value = "40012345" if "0-9" in rule["pattern"] else "EM21 ABC"
+            fields[rule["name"]] = [value[: rule.get("max_length") or len(value)]]
+        elif kind == "email":
+            fields[rule["name"]] = ["resident@example.com"]
+        elif kind == "phone":
+            fields[rule["name"]] = ["01632 960 001"]
+        elif kind == "number":
+            fields[rule["name"]] = [str(rule.get("min") or 1)]
+        elif kind == "date":
+            when = rule.get("when", "any")
+            day = TODAY + dt.timedelta(days=14) if "future" in when else TODAY - dt.timedelta(days=2)
+            for part, value in zip(rule["parts"], (day.day, day.month, day.year)):
+                fields[part["name"]] = [str(value)]
+        elif kind == "choice":
+            fields[rule["name"]] = [rule["values"][0]]
+        elif kind == "multi":
+            fields[rule["name"]] = [rule["values"][0]]
+        elif kind == "parts":
+            for part in rule["parts"]:
+                fields[part["name"]] = ["EM1 1AA" if part.get("format") == "postcode" else text]
+        elif kind == "file":
+            if rule["required"]:
+                files[rule["name"]] = ("proof.png", PNG) if ".png" in rule["accept"] else ("proof.pdf", PDF)
+    return fields, files
+
+
+def multipart(fields: dict[str, list[str]], files: dict[str, tuple[str, bytes]] | None = None,
+              content_type: str = "application/octet-stream") -> tuple[bytes, str]:
+    """A multipart/form-data body, as a browser sends it."""
+    boundary = "----councilsite-test-boundary"
+    chunks = []
+    for name, values in fields.items():
+        for value in values:
+            chunks.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+                          + (value.encode() if isinstance(value, str) else value) + b"\r\n")
+    for name, (filename, data) in (files or {}).items():
+        chunks.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                      f"Content-Type: {content_type}\r\n\r\n".encode() + data + b"\r\n")
+    chunks.append(f"--{boundary}--\r\n".encode())
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
+
+
+def token_of(location: str) -> str:
+    return location.rstrip("/").rsplit("/", 1)[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_in_thread(app) -> tuple[str, callable]:
+    """Serve a WSGI app on loopback from a thread; returns its root URL and a stop function."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def stop():
+        server.shutdown()
+        thread.join(5)
+
+    return f"http://127.0.0.1:{server.server_port}", stop
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
