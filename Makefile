@@ -11,7 +11,7 @@ serve: setup             ## set up, then preview the site at http://127.0.0.1:80
 
 test:                    ## set up everything, run every test, then build and audit every page of the demo site
 	scripts/setup --test
-	$(PY) -m pytest
+	COUNCILSITE_REQUIRE_POSTGRES=1 $(PY) -m pytest
 	$(PY) -m mkdocs build --strict
 	$(PY) -m councilsite audit build/site
 

@@ -65,6 +65,12 @@ class PostgresStore(SqlStore):
     def _migrate_lock(self, tx) -> None:
         tx.one("SELECT pg_advisory_xact_lock(?)", (MIGRATE_LOCK,))
 
+    def _exists(self, tx, name: str) -> bool:
+        return tx.one("SELECT to_regclass(?) IS NOT NULL", (name,))[0]
+
+    def _conflict(self, exc: Exception) -> bool:
+        return isinstance(exc, (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure))
+
     def _lost(self, conn: Any, exc: Exception) -> bool:
         return isinstance(exc, psycopg.OperationalError) and (conn.closed or conn.broken)
 

@@ -19,16 +19,18 @@ from councilsite.receiver.store.base import (Delivery, Draft, OutboxCounts, Purg
 
 UTC = dt.timezone.utc
 
-# Column types the backends fill in: {time}, {blob}, {id}.
-SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS drafts (
+# Column types the backends fill in: {time}, {blob}, {id}. Each by the name of what it makes,
+# so migrate() runs only what is missing: even CREATE INDEX IF NOT EXISTS locks its table, which
+# would deadlock with a receiver already sending.
+SCHEMA = {
+    "drafts": """CREATE TABLE IF NOT EXISTS drafts (
         token TEXT PRIMARY KEY,
         form_id TEXT NOT NULL,
         fields TEXT NOT NULL,
         answers TEXT NOT NULL,
         created_at {time} NOT NULL)""",
-    "CREATE INDEX IF NOT EXISTS drafts_created_at ON drafts (created_at)",
-    """CREATE TABLE IF NOT EXISTS uploads (
+    "drafts_created_at": "CREATE INDEX IF NOT EXISTS drafts_created_at ON drafts (created_at)",
+    "uploads": """CREATE TABLE IF NOT EXISTS uploads (
         token TEXT NOT NULL,
         question TEXT NOT NULL,
         filename TEXT NOT NULL,
@@ -37,7 +39,7 @@ SCHEMA = [
         sha256 TEXT NOT NULL,
         data {blob} NOT NULL,
         PRIMARY KEY (token, question))""",
-    """CREATE TABLE IF NOT EXISTS submissions (
+    "submissions": """CREATE TABLE IF NOT EXISTS submissions (
         id {id},
         form_id TEXT NOT NULL,
         reference TEXT NOT NULL,
@@ -45,8 +47,9 @@ SCHEMA = [
         answers TEXT NOT NULL,
         received_at {time} NOT NULL,
         UNIQUE (form_id, reference))""",
-    "CREATE INDEX IF NOT EXISTS submissions_form_received ON submissions (form_id, received_at)",
-    """CREATE TABLE IF NOT EXISTS outbox (
+    "submissions_form_received": "CREATE INDEX IF NOT EXISTS submissions_form_received "
+                                 "ON submissions (form_id, received_at)",
+    "outbox": """CREATE TABLE IF NOT EXISTS outbox (
         submission_id BIGINT PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,
         attempts INTEGER NOT NULL DEFAULT 0,
         next_attempt_at {time} NOT NULL,
@@ -54,8 +57,8 @@ SCHEMA = [
         lease_until {time},
         delivered_at {time},
         last_error TEXT)""",
-    "CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL",
-]
+    "outbox_due": "CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL",
+}
 
 SUBMISSION_COLUMNS = "id, form_id, reference, token, answers, received_at"
 UPLOAD_COLUMNS = "token, question, filename, content_type, size, sha256"
@@ -184,13 +187,18 @@ class SqlStore(Store):
         """Whether exc means the connection is gone (the server restarted), so one retry may help."""
         return False
 
+    def _exists(self, tx: Tx, name: str) -> bool:
+        """Whether the table or index is there already."""
+        raise NotImplementedError
+
     def _migrate_lock(self, tx: Tx) -> None:
         """Hold off other receivers migrating the same database until this transaction ends."""
 
     # Running a transaction.
 
     def _run(self, action: str, work: Callable[[Tx], Any], write: bool = False) -> Any:
-        for attempt in (1, 2):
+        reconnected = False
+        for attempt in (1, 2, 3):
             conn = None
             committing = False
             try:
@@ -209,10 +217,20 @@ class SqlStore(Store):
                 lost = conn is not None and self._lost(conn, exc)
                 if lost:
                     self._connections.discard()
-                if lost and attempt == 1 and not committing:
-                    continue  # nothing was committed on the dropped connection: once more on a new one
+                # Start again only where nothing can have been committed: a connection that
+                # dropped before the commit (once), or a deadlock the database undid.
+                if not committing and attempt < 3:
+                    if lost and not reconnected:
+                        reconnected = True
+                        continue
+                    if self._conflict(exc):
+                        continue
                 raise failure from (exc if self._safe_cause(exc) else None)
         raise AssertionError("unreachable")
+
+    def _conflict(self, exc: Exception) -> bool:
+        """Whether the database rolled the transaction back to break a deadlock."""
+        return False
 
     def _safe_cause(self, exc: Exception) -> bool:
         """Whether exc may be chained into logs (some driver errors quote a value that was sent)."""
@@ -229,8 +247,9 @@ class SqlStore(Store):
     def migrate(self) -> None:
         def work(tx: Tx) -> None:
             self._migrate_lock(tx)
-            for statement in SCHEMA:
-                tx.run(statement.format(**self.types))
+            for name, statement in SCHEMA.items():
+                if not self._exists(tx, name):
+                    tx.run(statement.format(**self.types))
         self._run("create the tables", work, write=True)
 
     def ping(self) -> None:

@@ -61,6 +61,9 @@ class SqliteStore(SqlStore):
         if conn.in_transaction:
             conn.execute("ROLLBACK")
 
+    def _exists(self, tx, name: str) -> bool:
+        return tx.one("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)) is not None
+
     def _time_in(self, when: dt.datetime) -> int:
         return (when - EPOCH) // MICROSECOND
 
