@@ -165,6 +165,23 @@ def test_reference_collision_asks_again(store):
     assert store.draft(token) is not None and store.count() == 3
 
 
+def test_an_interrupted_send_holds_nothing(store):
+    token = draft(store)
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        store.submit(token, "report-a-pothole", interrupted, NOW)
+    # From another thread, so on another connection: no lock is left behind for it to wait on.
+    results = []
+    other = threading.Thread(target=lambda: results.append(store.submit(token, "report-a-pothole", references(), NOW)),
+                             daemon=True)
+    other.start()
+    other.join(timeout=5)
+    assert not other.is_alive() and results[0][1]
+
+
 def test_uploads_of_questions_no_longer_answered_are_dropped(store):
     photo, plan = upload("photo", b"photo"), upload("plan", b"plan")
     token = draft(store, uploads=[photo, plan])

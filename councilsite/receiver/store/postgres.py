@@ -24,13 +24,14 @@ class PostgresStore(SqlStore):
     lock_rows = " FOR UPDATE"
     skip_locked = " FOR UPDATE SKIP LOCKED"
 
-    def __init__(self, url: str, connect_timeout: int = 10):
+    def __init__(self, url: str, connect_timeout: int = 10, lock_timeout: float = 10.0):
         try:
             self._params = conninfo_to_dict(url)
         except psycopg.ProgrammingError:
             raise StoreError("the PostgreSQL store URL is not one libpq can read") from None
         self._params.setdefault("connect_timeout", connect_timeout)
         self._params.setdefault("application_name", "councilsite-receiver")
+        self.lock_timeout = lock_timeout
         self._sql: dict[str, str] = {}
         super().__init__()
 
@@ -38,7 +39,15 @@ class PostgresStore(SqlStore):
         return f"PostgresStore(host={self._params.get('host')!r}, dbname={self._params.get('dbname')!r})"
 
     def _connect(self) -> psycopg.Connection:
-        return psycopg.connect(autocommit=False, **self._params)
+        conn = psycopg.connect(autocommit=False, **self._params)
+        try:
+            # As SQLite's busy_timeout: a receiver waits a while for a lock, never for ever.
+            conn.execute(f"SET lock_timeout = {int(self.lock_timeout * 1000)}")
+            conn.commit()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     def _execute(self, conn: psycopg.Connection, sql: str, params: Sequence) -> Any:
         query = self._sql.get(sql)

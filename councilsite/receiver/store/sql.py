@@ -208,10 +208,12 @@ class SqlStore(Store):
                 committing = True
                 self._commit(conn)
                 return result
-            except Exception as exc:
+            except BaseException as exc:
+                # Even on KeyboardInterrupt or a worker's SystemExit: an open transaction would
+                # hold SQLite's write lock, or a draft's row lock, from every other receiver.
                 if conn is not None:
                     self._quiet_rollback(conn)
-                failure = self._failure(action, exc)
+                failure = self._failure(action, exc) if isinstance(exc, Exception) else None
                 if failure is None:
                     raise
                 lost = conn is not None and self._lost(conn, exc)
