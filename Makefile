@@ -1,12 +1,15 @@
-# The two commands: `make site` (or `make serve`) and `make test`. See README.md.
+# The two commands: `make serve` (or `make site` to build only) and `make test`. See README.md.
 export NO_MKDOCS_2_WARNING := 1
 PY := .venv/bin/python
 
-.PHONY: site serve test build setup audit
+.PHONY: site serve preview test build setup audit
 
 site: setup build        ## set up, then build the demo site into build/site/
 
-serve: setup             ## set up, then preview the site at http://127.0.0.1:8000/ with live reload
+serve: setup build       ## set up, build, then serve the site and receive its forms at http://127.0.0.1:8000/
+	$(PY) -m councilsite serve --host 127.0.0.1 --port 8000
+
+preview: setup           ## set up, then preview the site at http://127.0.0.1:8000/ with live reload (forms do not send)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 test:                    ## set up everything, run every test, then build and audit every page of the demo site

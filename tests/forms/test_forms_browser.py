@@ -251,6 +251,7 @@ def test_fixing_and_resending_posts_the_answers_as_ordinary_fields(driver, demo)
         "collection_day-year": ["2025"], "crew_notes": ["Behind the side gate"], "address-line1": ["12 Mill Lane"],
         "address-line2": [""], "address-town": ["Eastmere"], "address-county": [""], "address-postcode": ["em1 1aa"],
         "full_name": ["Sam Smith"], "updates": ["email"], "email": ["sam@example.com"], "mobile": [""],
+        "website": [""],  # the honeypot, left empty as people leave it
     }
     assert not driver.title.startswith("Error")
     assert driver.find_element(By.CSS_SELECTOR, ".panel__title").text == "Missed bin reported"
