@@ -114,6 +114,14 @@ def _audit_parser(sub) -> None:
     audit.set_defaults(func=audit_cli.run)
 
 
+def _submissions_parser(sub) -> None:
+    from councilsite.receiver import commands as submissions_cli
+
+    submissions = sub.add_parser("submissions", help="export, purge, forward or count the forms residents sent")
+    submissions_cli.add_arguments(submissions)
+    submissions.set_defaults(func=submissions_cli.run)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="councilsite", description="Build and check an accessible council website.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -136,6 +144,7 @@ def parser() -> argparse.ArgumentParser:
     new.set_defaults(func=_new)
     _serve_parser(sub)
     _audit_parser(sub)
+    _submissions_parser(sub)
     return top
 
 

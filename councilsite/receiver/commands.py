@@ -1,0 +1,231 @@
+"""`councilsite submissions`: the back office's commands.
+
+    export   a form's submissions as CSV or JSON, optionally with their uploads
+    purge    delete what each form's privacy.keep_for no longer allows us to keep
+    forward  send waiting submissions to the back office (once, for cron, or --watch)
+    status   what is stored and what is waiting to be forwarded
+
+Exports hold personal data: a file is written whole or not at all (a temporary file renamed
+into place), readable only by its owner.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from councilsite import clock
+from councilsite.clock import LONDON
+
+STILL_WAITING = 3  # `forward --once`: some submissions are still waiting for the back office
+
+
+class CommandError(Exception):
+    pass
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-20, got '{text}'") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (for the forms)")
+    common.add_argument("--database", help="the store's URL (default: COUNCILSITE_DATABASE_URL, else "
+                                           "sqlite:///var/submissions.sqlite3)")
+    sub = parser.add_subparsers(dest="action", required=True, metavar="{export,purge,forward,status}")
+
+    export = sub.add_parser("export", parents=[common], help="write a form's submissions as CSV or JSON")
+    export.add_argument("--form", required=True, help="the form's id, such as report-a-missed-bin")
+    export.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD", help="received on or after (UK date)")
+    export.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="received on or before (UK date)")
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--output", type=Path, help="the file to write (default: standard output)")
+    export.add_argument("--files", type=Path, metavar="DIR",
+                        help="also save uploads as DIR/<reference>/<question>-<filename> (never overwriting)")
+
+    purge = sub.add_parser("purge", parents=[common], help="delete submissions older than each form's keep_for, "
+                                                          "and unsent drafts")
+    purge.add_argument("--dry-run", action="store_true", help="only count what would be deleted")
+
+    forward = sub.add_parser("forward", parents=[common], help="send waiting submissions to the back office")
+    forward.add_argument("--webhook", metavar="URL", help="where to POST them (default: COUNCILSITE_WEBHOOK_URL)")
+    forward.add_argument("--secret", help="signs each delivery (better: COUNCILSITE_WEBHOOK_SECRET, which other "
+                                          "users of this computer cannot see)")
+    forward.add_argument("--timeout", type=float, default=10, help="seconds to wait for the back office")
+    when = forward.add_mutually_exclusive_group()
+    when.add_argument("--once", action="store_true", help="deliver what is due and exit (the default): status 0 if "
+                                                          f"nothing is left waiting, {STILL_WAITING} if some is")
+    when.add_argument("--watch", action="store_true", help="keep forwarding until stopped")
+    forward.add_argument("--interval", type=float, default=5, help="with --watch: seconds between looks")
+
+    sub.add_parser("status", parents=[common], help="count stored submissions and the outbox")
+
+
+def run(ns: argparse.Namespace) -> int:
+    from councilsite.receiver.store.base import StoreError
+
+    try:
+        settings = _settings(ns)
+        store = _open(settings.database_url)
+        try:
+            return ACTIONS[ns.action](ns, settings, store)
+        finally:
+            store.close()
+    except (CommandError, StoreError, OSError) as exc:
+        print(f"councilsite submissions {ns.action}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _settings(ns):
+    from councilsite.receiver.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(ns.config_file)
+    except SettingsError as exc:
+        raise CommandError(str(exc)) from None
+    except Exception as exc:  # mkdocs' own errors: a missing or broken mkdocs.yml
+        raise CommandError(f"{ns.config_file}: {exc}") from None
+    if ns.database:
+        settings.database_url = ns.database
+    return settings
+
+
+def _open(url: str):
+    from councilsite.receiver.store import open_store
+
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.is_file():
+            # A typing mistake would otherwise make a new, empty database and report nothing.
+            raise CommandError(f"there is no database at {path}: give --database or set COUNCILSITE_DATABASE_URL")
+    store = open_store(url)
+    store.migrate()
+    return store
+
+
+def _export(ns, settings, store) -> int:
+    from councilsite.receiver.export import export_csv, export_json, write_files
+
+    form = settings.forms.get(ns.form)
+    if form is None:
+        raise CommandError(f"there is no form '{ns.form}'. The forms are: {', '.join(sorted(settings.forms))}")
+    if ns.start and ns.end and ns.start > ns.end:
+        raise CommandError(f"--from {ns.start} is after --to {ns.end}")
+    start = dt.datetime.combine(ns.start, dt.time(), LONDON) if ns.start else None
+    end = dt.datetime.combine(ns.end + dt.timedelta(days=1), dt.time(), LONDON) if ns.end else None
+    write = export_csv if ns.format == "csv" else export_json
+
+    def files() -> int:
+        if not ns.files:
+            return 0
+        try:
+            return len(write_files(store.submissions(form.id, start, end, with_data=True), ns.files))
+        except FileExistsError as exc:
+            raise CommandError(f"{exc.filename} exists already: save uploads into an empty folder") from None
+
+    if ns.output is None:
+        count = write(form, store.submissions(form.id, start, end), sys.stdout)
+        sys.stdout.flush()
+        saved = files()
+    else:
+        # Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
+        encoding = "utf-8-sig" if ns.format == "csv" else "utf-8"
+        with _replacing(ns.output, encoding) as out:
+            count = write(form, store.submissions(form.id, start, end), out)
+            saved = files()
+    where = f" to {ns.output}" if ns.output else ""
+    also = f", and {saved} uploaded file{'' if saved == 1 else 's'} to {ns.files}" if ns.files else ""
+    print(f"Exported {count} submission{'' if count == 1 else 's'} of {form.id}{where}{also}", file=sys.stderr)
+    return 0
+
+
+@contextmanager
+def _replacing(path: Path, encoding: str):
+    """A text file that appears at `path` only if everything was written."""
+    if path.is_dir():
+        raise CommandError(f"--output {path} is a folder: give a file name")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")  # owner-only (0600)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+def _purge(ns, settings, store) -> int:
+    from councilsite.receiver.purge import purge
+
+    report = purge(store, settings.forms, clock.now(), settings.draft_hours, dry_run=ns.dry_run)
+    print("\n".join(report.lines()))
+    return 0
+
+
+def _forward(ns, settings, store) -> int:
+    import logging
+    import signal
+    import threading
+
+    from councilsite.receiver.forward import Forwarder
+
+    url = ns.webhook or settings.webhook_url
+    if not url:
+        raise CommandError("no webhook: give --webhook URL or set COUNCILSITE_WEBHOOK_URL")
+    try:
+        forwarder = Forwarder(store, url, secret=ns.secret or settings.webhook_secret, forms=settings.forms,
+                              timeout=ns.timeout)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    logger = logging.getLogger("councilsite.receiver")
+    if not logger.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    if ns.watch:
+        stop = threading.Event()
+        try:
+            signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        except ValueError:
+            pass  # not the main thread: Ctrl-C or the caller stops it
+        try:
+            forwarder.run(stop, ns.interval)
+        except KeyboardInterrupt:
+            pass
+        return 0
+    report = forwarder.run_once()
+    print(f"Delivered {report.delivered}, failed {report.failed}, still waiting {report.pending}")
+    return STILL_WAITING if report.pending else 0
+
+
+def _status(ns, settings, store) -> int:
+    from councilsite.receiver.purge import undefined_forms
+
+    outbox = store.outbox()
+    oldest = ""
+    if outbox.oldest_pending:
+        local = outbox.oldest_pending.astimezone(LONDON)
+        oldest = f" (the oldest received {local:%H:%M} on {local.day} {local:%B %Y})"
+    print(f"Outbox: {outbox.pending} waiting to be forwarded{oldest}, {outbox.delivered} delivered")
+    print("Submissions stored:")
+    width = max((len(form_id) for form_id in settings.forms), default=0)
+    for form_id in sorted(settings.forms):
+        print(f"  {form_id:<{width}}  {store.count(form_id)}")
+    for form_id, count in undefined_forms(store, settings.forms).items():
+        print(f"  {form_id or '(forms no longer defined)':<{width}}  {count}")
+    print(f"  {'total':<{width}}  {store.count()}")
+    return 0
+
+
+ACTIONS = {"export": _export, "purge": _purge, "forward": _forward, "status": _status}
