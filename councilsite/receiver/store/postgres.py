@@ -55,8 +55,10 @@ class PostgresStore(SqlStore):
             query = self._sql[sql] = sql.replace("?", "%s")
         return conn.execute(query, tuple(params))
 
-    def _begin(self, conn: psycopg.Connection, write: bool) -> None:
-        pass  # psycopg begins one at the first statement, autocommit being off
+    def _begin(self, conn: psycopg.Connection, write: bool, durable: bool = True) -> None:
+        # psycopg begins a transaction at the first statement, autocommit being off.
+        if not durable:
+            conn.execute("SET LOCAL synchronous_commit = off")
 
     def _commit(self, conn: psycopg.Connection) -> None:
         conn.commit()
