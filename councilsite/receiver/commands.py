@@ -17,6 +17,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote
 
 from councilsite import clock
 from councilsite.clock import LONDON
@@ -102,7 +103,7 @@ def _open(url: str):
     from councilsite.receiver.store import open_store
 
     if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
+        path = Path(unquote(url.removeprefix("sqlite:///")))
         if not path.is_file():
             # A typing mistake would otherwise make a new, empty database and report nothing.
             raise CommandError(f"there is no database at {path}: give --database or set COUNCILSITE_DATABASE_URL")

@@ -1,10 +1,13 @@
-"""Submissions made the way the receiver makes them: fields checked by the forms' own rules,
-then a draft, then Send, through a real store."""
+"""Submissions made the way the receiver makes them (fields checked by the forms' own rules,
+then a draft, then Send, through a real store), and a stand-in back office to forward them to."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import itertools
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from councilsite.clock import LONDON
@@ -44,3 +47,48 @@ def send(store: Store, form, fields: dict, now: dt.datetime, uploads=(), referen
     submission, made = store.submit(token, form.id, lambda: ref, now)
     assert made
     return submission
+
+
+class Target:
+    """A stand-in CRM on 127.0.0.1: records every request; answers `status`; can be stopped."""
+
+    def __init__(self):
+        self.requests: list[dict] = []
+        self.status = 200
+        self.delay = 0.0
+        self.location = None
+        self.server = None
+        self.port = 0
+
+    def start(self):
+        target = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                target.requests.append({"headers": dict(self.headers), "body": body, "path": self.path})
+                time.sleep(target.delay)
+                self.send_response(target.status)
+                if target.location:
+                    self.send_header("Location", target.location)
+                reply = b'{"echo": "Ann Smith, 1 Mill Lane"}'  # a CRM that repeats what it was sent
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True).start()
+        return self
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}/submissions"

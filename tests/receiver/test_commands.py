@@ -12,8 +12,7 @@ import pytest
 from councilsite.cli import main
 from councilsite.receiver import commands
 from councilsite.receiver.settings import env_settings, load_settings
-from sending import ROOT, at, send, upload
-from test_forward import Target
+from sending import ROOT, Target, at, send, upload
 
 CONFIG = str(ROOT / "mkdocs.yml")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x03" * 20

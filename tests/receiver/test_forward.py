@@ -8,61 +8,15 @@ import logging
 import random
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from councilsite.receiver.forward import LONGEST_WAIT, Forwarder, backoff
-from sending import at, demo_forms, send, upload
+from sending import Target, at, demo_forms, send, upload
 
 SECRET = "not-a-real-secret"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x01" * 30
 T0 = at("2026-11-22 12:00")
-
-
-class Target:
-    """A stand-in CRM on 127.0.0.1: records every request; answers `status`; can be stopped."""
-
-    def __init__(self):
-        self.requests: list[dict] = []
-        self.status = 200
-        self.delay = 0.0
-        self.location = None
-        self.server = None
-        self.port = 0
-
-    def start(self):
-        target = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                target.requests.append({"headers": dict(self.headers), "body": body, "path": self.path})
-                time.sleep(target.delay)
-                self.send_response(target.status)
-                if target.location:
-                    self.send_header("Location", target.location)
-                reply = b'{"echo": "Ann Smith, 1 Mill Lane"}'  # a CRM that repeats what it was sent
-                self.send_header("Content-Length", str(len(reply)))
-                self.end_headers()
-                self.wfile.write(reply)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True).start()
-        return self
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}/submissions"
 
 
 @pytest.fixture

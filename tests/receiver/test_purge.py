@@ -48,9 +48,9 @@ def references(store, form_id):
 def test_each_form_keeps_submissions_for_its_own_period(store, forms):
     old_contact = contact(store, forms, "2024-11-22 11:59")  # 2 years and a minute: goes
     kept_contact = contact(store, forms, "2024-11-22 12:00")  # exactly 2 years: stays
-    old_tip = fly_tipping(store, forms, "2023-11-21 09:00")  # 3 years for fly-tipping
+    fly_tipping(store, forms, "2023-11-21 09:00")  # 3 years for fly-tipping: goes
     kept_tip = fly_tipping(store, forms, "2024-01-01 09:00")  # older than 2 years, but within 3
-    delivered(store, old_contact, kept_contact, kept_tip)  # old_tip never reached the back office
+    delivered(store, old_contact, kept_contact, kept_tip)  # the old fly-tipping report never did
     stale = draft(store, "contact-us", "2026-11-21 11:00")  # 25 hours unsent
     fresh = draft(store, "contact-us", "2026-11-21 13:00")
 
