@@ -224,7 +224,7 @@ def _status(ns, settings, store) -> int:
     for form_id in sorted(settings.forms):
         print(f"  {form_id:<{width}}  {store.count(form_id)}")
     for form_id, count in undefined_forms(store, settings.forms).items():
-        print(f"  {form_id or '(forms no longer defined)':<{width}}  {count}")
+        print(f"  {form_id + ' (no longer defined)':<{width}}  {count}")
     print(f"  {'total':<{width}}  {store.count()}")
     return 0
 

@@ -64,8 +64,7 @@ class PurgeReport:
         for form_id in self.no_retention:
             out.append(f"{form_id}: kept everything: the form has no privacy.keep_for")
         for form_id, count in self.undefined.items():
-            which = f"form {form_id}" if form_id else "forms that are no longer defined (ids not known)"
-            out.append(f"warning: kept {_n(count, 'submission')} of {which}: there is no definition "
+            out.append(f"warning: kept {_n(count, 'submission')} of form {form_id}: there is no definition "
                        "saying how long to keep them")
         return out
 
@@ -116,9 +115,5 @@ def _count(store: Store, form_id: str, cutoff: dt.datetime) -> PurgeCounts:
 
 
 def undefined_forms(store: Store, forms: dict[str, Form]) -> dict[str, int]:
-    """Submissions kept for forms with no definition: by form id where the store can list ids."""
-    form_ids = getattr(store, "form_ids", None)  # an optional Store method: see the module's report
-    if form_ids is not None:
-        return {form_id: store.count(form_id) for form_id in sorted(set(form_ids()) - set(forms))}
-    unknown = store.count() - sum(store.count(form_id) for form_id in forms)
-    return {"": unknown} if unknown > 0 else {}
+    """Submissions kept for forms with no definition, by form id."""
+    return {form_id: store.count(form_id) for form_id in sorted(store.form_ids() - set(forms))}

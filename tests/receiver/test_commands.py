@@ -184,7 +184,7 @@ def test_status(store, store_url, forms, capsys):
     assert "Outbox: 3 waiting to be forwarded (the oldest received 10:00 on 1 January 2026), 0 delivered" in out
     lines = [line.split() for line in out.splitlines()]
     assert ["contact-us", "2"] in lines and ["report-fly-tipping", "0"] in lines and ["total", "3"] in lines
-    assert ["(forms", "no", "longer", "defined)", "1"] in lines
+    assert ["retired-form", "(no", "longer", "defined)", "1"] in lines
 
 
 def test_the_real_command_reads_mkdocs_yml(tmp_path):

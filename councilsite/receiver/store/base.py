@@ -134,6 +134,10 @@ class Store(ABC):
         """How many submissions are stored (of one form, or of all)."""
 
     @abstractmethod
+    def form_ids(self) -> set[str]:
+        """The forms that have submissions stored (some may no longer be defined)."""
+
+    @abstractmethod
     def purge(self, form_id: str, received_before: dt.datetime) -> PurgeCounts:
         """Delete a form's submissions received before the date, with their uploads and outbox entries."""
 

@@ -381,6 +381,10 @@ class SqlStore(Store):
         return self._run("count submissions", lambda tx: tx.one(
             "SELECT COUNT(*) FROM submissions WHERE form_id = ?", (form_id,))[0])
 
+    def form_ids(self) -> set[str]:
+        return self._run("list forms", lambda tx: {row[0] for row in tx.all(
+            "SELECT DISTINCT form_id FROM submissions")})
+
     def purge(self, form_id: str, received_before: dt.datetime) -> PurgeCounts:
         cutoff = self._time_in(aware(received_before))
         old = "SELECT {} FROM submissions WHERE form_id = ? AND received_at < ?"
