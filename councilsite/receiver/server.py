@@ -108,8 +108,8 @@ def serve(settings, config_file: str = "mkdocs.yml", host: str = "127.0.0.1", po
     forwarder = None
     if settings.webhook_url:
         # Its own process: a thread in gunicorn's master could hold a lock when a worker is forked.
-        forwarder = subprocess.Popen([sys.executable, "-m", "councilsite", "submissions", "-f", str(config_file),
-                                      "forward", "--watch"], env={**os.environ,
+        forwarder = subprocess.Popen([sys.executable, "-m", "councilsite", "submissions", "forward", "-f",
+                                      str(config_file), "--watch"], env={**os.environ,
                                                                   "COUNCILSITE_DATABASE_URL": settings.database_url,
                                                                   "COUNCILSITE_WEBHOOK_URL": settings.webhook_url})
     print(f"Serving the site and its forms at http://{host}:{port}/ (forms post to {settings.prefix}/<form id>; "

@@ -1,0 +1,113 @@
+"""`councilsite serve` for real: one process serving the built site and the receiver, with the
+forwarder alongside when a webhook is set."""
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from urllib.parse import urlencode
+
+import pytest
+
+from receiversite import REPO, build_demo, demo_settings, free_port, token_of, valid_fields
+from sending import Target
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory):
+    os.environ["COUNCILSITE_NOW"] = "2026-11-22 12:00"
+    return build_demo(tmp_path_factory.mktemp("serve-site"))
+
+
+def start(site_dir, database, env=None):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "councilsite", "serve", "--port", str(port), "--database", database,
+         "--site-dir", str(site_dir), "--workers", "2"],
+        cwd=REPO, env={**os.environ, **(env or {})}, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if request(port, "GET", "/submit/health")[0] == 200:
+                return process, port
+        except OSError:
+            time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGKILL)
+    raise AssertionError(process.stdout.read().decode())
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(5)
+    return process.stdout.read().decode()
+
+
+def request(port, method, path, body=None):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
+    conn.request(method, path, body=body, headers=headers)
+    response = conn.getresponse()
+    data = response.read()
+    conn.close()
+    return response.status, dict(response.getheaders()), data
+
+
+def test_serve_gives_the_site_and_takes_forms_and_forwards_them(site_dir, tmp_path):
+    target = Target().start()
+    database = f"sqlite:///{tmp_path / 'submissions.sqlite3'}"
+    process, port = start(site_dir, database, {"COUNCILSITE_WEBHOOK_URL": target.url,
+                                               "COUNCILSITE_WEBHOOK_SECRET": "s3cret"})
+    try:
+        status, headers, home = request(port, "GET", "/")
+        assert status == 200 and headers["Content-Type"].startswith("text/html") and b"Do it online" in home
+        assert request(port, "GET", "/forms/report-a-missed-bin/")[0] == 200
+        assert request(port, "GET", "/forms/report-a-missed-bin")[1]["Location"] == "/forms/report-a-missed-bin/"
+        status, _, missing = request(port, "GET", "/no-such-page/")
+        assert status == 404 and b"Page not found" in missing
+        assert request(port, "GET", "/../../etc/passwd")[0] == 404
+        assert request(port, "POST", "/index.html", "x=1")[0] == 405
+
+        form = demo_settings(site_dir).forms["report-a-missed-bin"]
+        fields, _ = valid_fields(form)
+        status, headers, _ = request(port, "POST", "/submit/report-a-missed-bin", urlencode(fields, doseq=True))
+        assert status == 303
+        token = token_of(headers["Location"])
+        assert request(port, "GET", headers["Location"])[0] == 200
+        status, headers, _ = request(port, "POST", "/submit/report-a-missed-bin/send", f"token={token}")
+        assert status == 303 and "Set-Cookie" not in headers
+        status, _, page = request(port, "GET", headers["Location"])
+        assert status == 200 and b"data-reference>" in page
+
+        deadline = time.monotonic() + 30
+        while not target.requests and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert target.requests, "the forwarder delivered nothing"
+        delivery = target.requests[0]
+        sent = json.loads(delivery["body"])
+        assert delivery["headers"]["Idempotency-Key"] == f"report-a-missed-bin/{sent['reference']}"
+        assert sent["reference"].encode() in page
+        assert delivery["headers"]["X-Councilsite-Signature"].startswith("sha256=")
+    finally:
+        log = stop(process)
+        target.stop()
+    events = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    assert {"form.checked", "form.sent", "form.confirmation"} <= {e.get("event") for e in events}
+    assert "A test answer" not in log and token not in log
+
+
+def test_serve_refuses_to_start_without_a_built_site(tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    result = subprocess.run([sys.executable, "-m", "councilsite", "serve", "--site-dir", str(empty),
+                             "--database", f"sqlite:///{tmp_path / 's.db'}"], cwd=REPO, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 1 and "there is no built site" in result.stderr
