@@ -76,6 +76,7 @@ class Receiver:
         self.limiter = RateLimiter(settings.rate_limit)
         self.rules = {form_id: form_rules(form) for form_id, form in settings.forms.items()}
         self.prefix = settings.prefix.rstrip("/")
+        self.drafts_cleared = 0.0  # when this process last deleted stale drafts (time.monotonic)
 
     # WSGI ---------------------------------------------------------------------------------------
 
@@ -174,6 +175,7 @@ class Receiver:
                          extra={"errors": len(errors)})
         token = self.store.save_draft(form.id, kept_fields, result.answers, list(uploads.values()), clock.now(),
                                       token=draft.token if draft else None)
+        self.clear_stale_drafts()
         return Reply(303, location=f"{self.prefix}/{form.id}/check/{token}", event="form.checked", form=form.id)
 
     def check(self, form: Form, token: str) -> Reply:
@@ -231,6 +233,18 @@ class Receiver:
         except StoreError:
             return Reply(503, '{"status": "unavailable"}', event="health", content_type="application/json")
         return Reply(200, '{"status": "ok"}', event="health", content_type="application/json")
+
+    def clear_stale_drafts(self) -> None:
+        """Answers nobody sent are personal data we have no reason to keep: each receiver deletes
+        stale ones hourly, so they go even where nobody runs `councilsite submissions purge`."""
+        if time.monotonic() - self.drafts_cleared < 3600 and self.drafts_cleared:
+            return
+        self.drafts_cleared = time.monotonic()
+        import datetime as dt
+
+        cleared = self.store.purge_drafts(clock.now() - dt.timedelta(hours=self.settings.draft_hours))
+        if cleared.drafts:
+            log.info(json.dumps({"event": "drafts.purged", "drafts": cleared.drafts}))
 
     # Reading and checking -----------------------------------------------------------------------
 

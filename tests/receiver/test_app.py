@@ -359,3 +359,13 @@ def test_logs_carry_no_personal_data(make_client, caplog):
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert '"event": "form.sent"' in logged and '"reference"' in logged
     assert "Secret Lane" not in logged and token not in logged and "127.0.0.1" not in logged
+
+
+def test_answers_nobody_sent_are_deleted_after_a_day(make_client, store, monkeypatch):
+    client, receiver = make_client()
+    fields, _ = answers_for(receiver, MISSED_BIN)
+    stale = token_of(post(client, MISSED_BIN, fields).headers["Location"])
+    monkeypatch.setenv("COUNCILSITE_NOW", "2026-11-23 12:30")
+    receiver.drafts_cleared = 0.0  # as if an hour had passed
+    fresh = token_of(post(client, MISSED_BIN, fields).headers["Location"])
+    assert store.draft(stale) is None and store.draft(fresh) is not None
