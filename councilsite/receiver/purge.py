@@ -32,8 +32,7 @@ class PurgeReport:
     drafts: PurgeCounts = field(default_factory=PurgeCounts)
     draft_cutoff: dt.datetime | None = None
     no_retention: list[str] = field(default_factory=list)  # forms without keep_for: nothing deleted
-    # Forms in the database with no definition: id -> submissions kept. Without a store that can
-    # name them, their submissions are counted under "" instead.
+    # Forms in the database with no definition: id -> submissions kept.
     undefined: dict[str, int] = field(default_factory=dict)
 
     @property

@@ -197,3 +197,15 @@ def test_the_real_command_reads_mkdocs_yml(tmp_path):
                             env={**__import__("os").environ, "COUNCILSITE_DATABASE_URL": database})
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Reference,Received,What is your message about?,Your message")
+
+
+def test_exports_and_purges_leave_an_audit_trail_without_personal_data(store, store_url, forms, capsys, tmp_path):
+    contact(store, forms, "2026-11-20 10:00", name="Ann Secretname")
+    assert main(["submissions", "export", "--database", store_url, "--form", "contact-us",
+                 "--output", str(tmp_path / "out.csv")]) == 0
+    assert main(["submissions", "purge", "--database", store_url]) == 0
+    err = capsys.readouterr().err
+    trail = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    assert [e["event"] for e in trail] == ["submissions.export", "submissions.purge"]
+    assert trail[0]["form"] == "contact-us" and trail[0]["submissions"] == 1 and trail[0]["by"]
+    assert "Secretname" not in err
