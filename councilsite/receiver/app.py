@@ -143,11 +143,9 @@ class Receiver:
     # Steps --------------------------------------------------------------------------------------
 
     def answers(self, form: Form, request: Request) -> Reply:
-        client = client_address(request.environ, self.settings.trust_proxy)
-        if not self.limiter.allow(client):
-            reply = self.refused(429, "form.rate_limited", form)
-            reply.extra = {"retry_after": self.limiter.retry_after(client)}
-            return reply
+        limited = self.rate_limited(request, form)
+        if limited:
+            return limited
         fields, files = self.read(request, form)
         if honeypot_filled(fields, self.settings.honeypot):
             return self.refused(400, "form.honeypot", form)
@@ -196,11 +194,9 @@ class Receiver:
         return Reply(200, self.pages.form(form, page), event="form.change", form=form.id)
 
     def send(self, form: Form, request: Request) -> Reply:
-        client = client_address(request.environ, self.settings.trust_proxy)
-        if not self.limiter.allow(client):
-            reply = self.refused(429, "form.rate_limited", form)
-            reply.extra = {"retry_after": self.limiter.retry_after(client)}
-            return reply
+        limited = self.rate_limited(request, form)
+        if limited:
+            return limited
         fields, _ = self.read(request, form, multipart=False)
         token = (fields.get("token") or [""])[0]
         if not token:
@@ -233,6 +229,14 @@ class Receiver:
         except StoreError:
             return Reply(503, '{"status": "unavailable"}', event="health", content_type="application/json")
         return Reply(200, '{"status": "ok"}', event="health", content_type="application/json")
+
+    def rate_limited(self, request: Request, form: Form) -> Reply | None:
+        client = client_address(request.environ, self.settings.trust_proxy)
+        if self.limiter.allow(client):
+            return None
+        reply = self.refused(429, "form.rate_limited", form)
+        reply.extra = {"retry_after": self.limiter.retry_after(client)}
+        return reply
 
     def clear_stale_drafts(self) -> None:
         """Answers nobody sent are personal data we have no reason to keep: each receiver deletes
