@@ -68,6 +68,8 @@ def answer_lines(q: Question, value) -> list[str]:
         return [f"{value['filename']} ({_size(value['size'])})"]
     if q.type == "number":
         prefix, suffix = q.setting("prefix", ""), q.setting("suffix", "")
+        if value == 1 and suffix.endswith("s") and not suffix.endswith("ss"):
+            suffix = suffix[:-1]  # "1 item", not "1 items"
         return [f"{prefix}{value:,}{(' ' + suffix) if suffix else ''}"]
     return [line for line in str(value).split("\n")]
 
@@ -75,4 +77,6 @@ def answer_lines(q: Question, value) -> list[str]:
 def _size(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
+    if size < 1024:
+        return f"{size} bytes"
+    return f"{round(size / 1024)} KB"
