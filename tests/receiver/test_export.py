@@ -135,7 +135,7 @@ def test_files_are_listed_and_saved_without_overwriting(store, forms, tmp_path):
     export_csv(form, store.submissions(form.id), csv_out)
     export_json(form, store.submissions(form.id), json_out)
     header, row = list(csv.reader(io.StringIO(csv_out.getvalue())))
-    assert dict(zip(header, row))["Upload a photo"] == "bin _1_.png (1 KB)"
+    assert dict(zip(header, row))["Upload a photo"] == "bin _1_.png (48 bytes)"
     [entry] = json.loads(json_out.getvalue())
     assert entry["files"] == [{"question": "photo", "filename": "bin _1_.png", "content_type": "image/png",
                                "size": len(PNG), "sha256": photo.sha256}]
