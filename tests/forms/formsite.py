@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from browsing import browser, demo_form_ids  # noqa: F401 (the form tests import them from here)
 from sitebuilder import Site, base_config, make_site
 
 HERE = Path(__file__).resolve().parent
@@ -21,10 +22,6 @@ def forms_site(root: Path, forms: dict[str, str], pages: dict[str, str] | None =
     return make_site(root, pages or {}, {"plugins": plugins}, strict=strict)
 
 
-def demo_form_ids() -> list[str]:
-    return [p.stem for p in sorted((REPO / "forms").glob("*.yml"))]
-
-
 def build_demo(out: Path) -> Path:
     """The whole demo site, built from mkdocs.yml into `out`."""
     from mkdocs.commands.build import build
@@ -40,21 +37,8 @@ import email.parser  # noqa: E402
 import email.policy  # noqa: E402
 import functools  # noqa: E402
 import http.server  # noqa: E402
-import sys  # noqa: E402
 import threading  # noqa: E402
 from urllib.parse import parse_qs  # noqa: E402
-
-
-def browser():
-    """Headless Chromium with the flags this closed network needs (scripts/screenshots.py)."""
-    sys.path.insert(0, str(REPO / "scripts"))
-    try:
-        from screenshots import browser as start
-    finally:
-        sys.path.pop(0)
-    driver = start()
-    driver.set_page_load_timeout(30)
-    return driver
 
 
 class Submission:

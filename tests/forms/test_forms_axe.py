@@ -3,25 +3,17 @@ confirmation page, at 320 and 1280 CSS pixels wide, in the light and dark colour
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 
-from formsite import REPO, browser, demo_form_ids, serve
+from browsing import axe_script
+from formsite import browser, demo_form_ids, serve
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = [f"forms/{form_id}/{state}" for form_id in demo_form_ids() for state in ("", "error/", "confirmation/")]
-
-
-def axe_script() -> Path:
-    for candidate in (os.environ.get("AXE_CORE_JS"), REPO / "accessibility/node_modules/axe-core/axe.min.js",
-                      Path("/tmp/node_modules/axe-core/axe.min.js")):
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    pytest.skip("axe-core is not installed: npm ci --prefix accessibility")
 
 
 @pytest.fixture(scope="module")

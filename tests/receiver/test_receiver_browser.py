@@ -22,14 +22,10 @@ import http.client
 import json
 import os
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-
-pytest.importorskip("selenium")
-pytest.importorskip("axe_selenium_python")
 
 from axe_selenium_python import Axe  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
@@ -37,7 +33,9 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from receiversite import REPO, build_demo, demo_settings, multipart, run_in_thread, valid_fields  # noqa: E402
+from browsing import axe_script, demo_form_ids  # noqa: E402
+from browsing import browser as start_browser  # noqa: E402
+from receiversite import build_demo, demo_settings, multipart, run_in_thread, valid_fields  # noqa: E402
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWS = [(width, scheme) for width in (1280, 320) for scheme in ("light", "dark")]
@@ -46,32 +44,6 @@ FORM = "form[data-module=form]"
 SEND_BUTTON = "form[action$='/send'] button[type=submit]"
 CHANGE_LINK = ".check-answers__actions a"
 SHOTS = os.environ.get("RECEIVER_SHOTS")
-
-
-def demo_form_ids() -> list[str]:
-    return [p.stem for p in sorted((REPO / "forms").glob("*.yml"))]
-
-
-def axe_script() -> Path:
-    for candidate in (os.environ.get("AXE_CORE_JS"), REPO / "accessibility/node_modules/axe-core/axe.min.js",
-                      Path("/tmp/node_modules/axe-core/axe.min.js")):
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    pytest.skip("axe-core is not installed: npm ci --prefix accessibility")
-
-
-def start_browser():
-    """Headless Chromium with the flags this closed network needs (scripts/screenshots.py)."""
-    if not Path("/usr/bin/chromium").exists() or not Path("/usr/bin/chromedriver").exists():
-        pytest.skip("Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
-    sys.path.insert(0, str(REPO / "scripts"))
-    try:
-        from screenshots import browser
-    finally:
-        sys.path.pop(0)
-    driver = browser()
-    driver.set_page_load_timeout(30)
-    return driver
 
 
 # -- The site and its receiver, served together ------------------------------------------------
