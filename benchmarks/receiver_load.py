@@ -360,7 +360,11 @@ def one_round(backend: str, pg_url: str | None, site: Path, journey: str, worker
               forms) -> dict:
     db = Database(backend, pg_url)
     log = BENCH / f"receiver-load-{backend}.log"
-    server = Server(site, db.url, workers, log)
+    try:
+        server = Server(site, db.url, workers, log)
+    except BaseException:
+        db.drop()
+        raise
     try:
         warm = load(server, "journeys", ns.warmup, concurrency, ns.clients, journey, forms)
         before, _ = stored_tokens(db.url)
