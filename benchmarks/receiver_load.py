@@ -6,14 +6,17 @@
     .venv/bin/python benchmarks/receiver_load.py --backends sqlite --submissions 500   # quick
     .venv/bin/python benchmarks/receiver_load.py --profile 2000       # where a request's time goes
 
-Each round starts `councilsite serve` (gunicorn, --workers N, no rate limit, --quiet) on loopback
+Each round starts `councilsite serve` (gunicorn, --workers N, --quiet) on loopback
 against a fresh database: SQLite in a temporary folder, or PostgreSQL in a schema of its own
 (--postgres-url, else COUNCILSITE_TEST_POSTGRES_URL, else the URL scripts/postgres wrote to
 .venv/postgres-url; that server runs with fsync off). A client of --clients processes with
 --concurrency journeys in flight in all (threads, each with its own http.client connection,
 kept alive where the server allows: gunicorn's sync workers close each one) warms the server
 up with --warmup journeys, runs --submissions complete journeys, alternating
-report-a-missed-bin and contact-us (valid answers, no files), and stops.
+report-a-missed-bin and contact-us (valid answers, no files), and stops. The rate limit is on
+(--rate-limit, 60 posts a minute as served by default) and counts every post, as it does for
+residents; the server trusts X-Forwarded-For and each journey comes from an address of its own,
+as thousands of residents behind a load balancer would, so nobody is turned away.
 
 Two journeys (--journey, both by default):
   posts    POST the answers (303 to Check your answers), POST Send (303 to the confirmation:
@@ -44,6 +47,7 @@ import http.client
 import json
 import multiprocessing as mp
 import os
+import random
 import shutil
 import signal
 import socket
@@ -174,14 +178,15 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, site: Path, database_url: str, workers: int, log: Path):
+    def __init__(self, site: Path, database_url: str, workers: int, log: Path, rate_limit: int):
         self.port = free_port()
         self.log = log
         with open(log, "ab") as out:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "councilsite", "serve", "--port", str(self.port), "--database", database_url,
-                 "--rate-limit", "0", "--site-dir", str(site), "--workers", str(workers), "--quiet"],
-                cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out, stderr=out, start_new_session=True)
+                 "--rate-limit", str(rate_limit), "--site-dir", str(site), "--workers", str(workers), "--quiet"],
+                cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out, stderr=out, start_new_session=True,
+                env={**os.environ, "COUNCILSITE_TRUST_PROXY": "1"})
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -267,7 +272,9 @@ def client_process(port: int, kind: str, count: int, threads: int, journey: str,
                         errors[f"static {reply.status}"] += 1
                     continue
                 form_id, body = forms[(n + number) % len(forms)]
-                reply = request(conn, "answers", "POST", f"/submit/{form_id}", body, URLENCODED)
+                resident = {**URLENCODED, "X-Forwarded-For": f"10.{random.randrange(256)}.{random.randrange(256)}."
+                                                             f"{random.randrange(1, 255)}"}
+                reply = request(conn, "answers", "POST", f"/submit/{form_id}", body, resident)
                 if reply.status != 303:
                     errors[f"answers {reply.status}"] += 1
                     continue
@@ -279,7 +286,7 @@ def client_process(port: int, kind: str, count: int, threads: int, journey: str,
                         errors[f"check {reply.status}"] += 1
                         continue
                 reply = request(conn, "send", "POST", f"/submit/{form_id}/send", urlencode({"token": token}),
-                                URLENCODED)
+                                resident)
                 if reply.status != 303 or reply.getheader("Location") != f"/submit/{form_id}/sent/{token}":
                     errors[f"send {reply.status}"] += 1
                     continue
@@ -361,7 +368,7 @@ def one_round(backend: str, pg_url: str | None, site: Path, journey: str, worker
     db = Database(backend, pg_url)
     log = BENCH / f"receiver-load-{backend}.log"
     try:
-        server = Server(site, db.url, workers, log)
+        server = Server(site, db.url, workers, log, ns.rate_limit)
     except BaseException:
         db.drop()
         raise
@@ -381,7 +388,7 @@ def one_round(backend: str, pg_url: str | None, site: Path, journey: str, worker
     latency = run["latency"]
     return {
         "backend": backend, "workers": workers, "concurrency": concurrency, "clients": ns.clients,
-        "journey": journey, "submissions": ns.submissions,
+        "journey": journey, "submissions": ns.submissions, "rate_limit": ns.rate_limit,
         "accepted_per_s": len(acknowledged) / run["seconds"],
         "requests_per_s": run["requests"] / run["seconds"],
         "answers_p50": percentile(latency["answers"], 50), "answers_p99": percentile(latency["answers"], 99),
@@ -552,6 +559,8 @@ def main() -> int:
     parser.add_argument("--workers", default="2,4", help="server processes (--workers of councilsite serve); "
                                                          "a list to try (2,4; 4 is serve's default on 2 cores)")
     parser.add_argument("--clients", type=int, default=4, help="client processes (4)")
+    parser.add_argument("--rate-limit", type=int, default=60,
+                        help="posts per client a minute, as councilsite serve --rate-limit (60; 0: off)")
     parser.add_argument("--rounds", type=int, default=1, help="rounds per setting, for medians (1)")
     parser.add_argument("--journey", default="posts,browser", help="posts, browser or both (both)")
     parser.add_argument("--backends", default="sqlite,postgresql")

@@ -14,8 +14,10 @@ the theme's own (councilsite.receiver.render).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import math
 import time
 from dataclasses import dataclass
 from urllib.parse import parse_qs
@@ -34,12 +36,13 @@ from councilsite.receiver import uploads as upload_types
 from councilsite.receiver.pages import Pages
 from councilsite.receiver.references import new_reference
 from councilsite.receiver.settings import Settings
-from councilsite.receiver.spam import RateLimiter, client_address, honeypot_filled
+from councilsite.receiver.spam import client_address, client_key, honeypot_filled
 from councilsite.receiver.store import Store, StoreError, Upload, open_store
 
 log = logging.getLogger("councilsite.receiver")
 
 URLENCODED, MULTIPART = "application/x-www-form-urlencoded", "multipart/form-data"
+RATE_WINDOW = dt.timedelta(minutes=1)  # settings.rate_limit counts posts per this window
 DRAFT_FIELD = "_draft"  # on a form being changed: the draft whose answers (and files) it changes
 HEADERS = {
     "Cache-Control": "no-store",
@@ -73,7 +76,6 @@ class Receiver:
         self.settings = settings
         self.store = store or open_store(settings.database_url)
         self.pages = Pages(settings)
-        self.limiter = RateLimiter(settings.rate_limit)
         self.rules = {form_id: form_rules(form) for form_id, form in settings.forms.items()}
         self.prefix = settings.prefix.rstrip("/")
         self.drafts_cleared = 0.0  # when this process last deleted stale drafts (time.monotonic)
@@ -231,11 +233,14 @@ class Receiver:
         return Reply(200, '{"status": "ok"}', event="health", content_type="application/json")
 
     def rate_limited(self, request: Request, form: Form) -> Reply | None:
-        client = client_address(request.environ, self.settings.trust_proxy)
-        if self.limiter.allow(client):
+        if self.settings.rate_limit <= 0:
+            return None
+        client = client_key(client_address(request.environ, self.settings.trust_proxy))
+        wait = self.store.count_post(client, clock.now(), RATE_WINDOW, self.settings.rate_limit)
+        if wait is None:
             return None
         reply = self.refused(429, "form.rate_limited", form)
-        reply.extra = {"retry_after": self.limiter.retry_after(client)}
+        reply.extra = {"retry_after": math.ceil(wait.total_seconds())}
         return reply
 
     def clear_stale_drafts(self) -> None:
@@ -244,8 +249,6 @@ class Receiver:
         if time.monotonic() - self.drafts_cleared < 3600 and self.drafts_cleared:
             return
         self.drafts_cleared = time.monotonic()
-        import datetime as dt
-
         cleared = self.store.purge_drafts(clock.now() - dt.timedelta(hours=self.settings.draft_hours))
         if cleared.drafts:
             log.info(json.dumps({"event": "drafts.purged", "drafts": cleared.drafts}))

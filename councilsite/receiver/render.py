@@ -70,7 +70,10 @@ class Theme:
 
     def __init__(self, theme_dir: Path, globals_: dict):
         # As mkdocs renders them: no autoescape, every template escapes with `| e` itself.
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme_dir)), autoescape=False)
+        # No auto_reload: the theme changes only with a new build and restart, and checking each
+        # template's file on every request costs more than rendering it.
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme_dir)), autoescape=False,
+                                      auto_reload=False)
         self.env.filters["href"] = _site_path
         self.env.filters["url"] = _site_path
         self.env.globals.update(globals_)

@@ -306,6 +306,15 @@ def test_a_burst_over_the_rate_limit_is_turned_away(make_client):
     assert other.status_code == 303
 
 
+def test_receivers_sharing_a_store_share_the_rate_limit(make_client):
+    """As gunicorn's workers, or instances behind a load balancer, do."""
+    first, receiver = make_client(rate_limit=4)
+    second, _ = make_client(rate_limit=4)
+    fields, _ = answers_for(receiver, MISSED_BIN)
+    statuses = [post(client, MISSED_BIN, fields).status_code for client in (first, second) * 3]
+    assert statuses == [303] * 4 + [429] * 2
+
+
 def test_expired_or_unknown_tokens_say_the_page_has_expired(make_client, store):
     client, receiver = make_client()
     fields, _ = answers_for(receiver, MISSED_BIN)

@@ -490,3 +490,66 @@ def test_postgres_reconnects_after_a_restart(postgres_url):
     assert store.count() == 1
     assert store._connections.get().info.backend_pid != pid
     store.close()
+
+
+MINUTE = dt.timedelta(minutes=1)
+
+
+def test_posts_are_counted_per_client_within_the_window(store):
+    second = dt.timedelta(seconds=1)
+    assert [store.count_post("a", NOW + i * second, MINUTE, 3) for i in range(3)] == [None] * 3
+    # The fourth waits until the first leaves the window, and is not counted itself.
+    assert store.count_post("a", NOW + 10 * second, MINUTE, 3) == 50 * second
+    assert store.count_post("a", NOW + 59 * second, MINUTE, 3) == second
+    assert store.count_post("b", NOW + 10 * second, MINUTE, 3) is None, "another client has its own count"
+    assert store.count_post("a", NOW + MINUTE, MINUTE, 3) is None, "the first post has left the window"
+    assert store.count_post("a", NOW + MINUTE + second, MINUTE, 3) is None
+    assert store.count_post("a", NOW + MINUTE + 1.5 * second, MINUTE, 3) is not None
+
+
+def test_posts_older_than_the_window_are_forgotten_for_everyone(store, store_url):
+    for i in range(5):
+        store.count_post(f"client-{i}", NOW, MINUTE, 10)
+    store.count_post("late", NOW + 2 * MINUTE, MINUTE, 10)
+    import sqlite3
+    if store_url.startswith("sqlite"):
+        with sqlite3.connect(store.path) as conn:
+            left = conn.execute("SELECT client FROM posts").fetchall()
+    else:
+        import psycopg
+        with psycopg.connect(store_url) as conn:
+            left = conn.execute("SELECT client FROM posts").fetchall()
+    assert left == [("late",)]
+
+
+POSTER = """
+import datetime as dt, json, sys
+from councilsite.receiver.store import open_store
+store = open_store(sys.argv[1])
+now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.timezone.utc)
+store.ping()
+print("ready", flush=True)
+sys.stdin.read()  # until every poster is ready
+allowed = sum(store.count_post("shared", now, dt.timedelta(minutes=1), 100) is None for _ in range(60))
+store.close()
+print(allowed)
+"""
+
+
+def test_processes_posting_at_once_share_one_limit(store_url):
+    """4 receivers take 60 posts each from one client at the same moment: exactly 100 get through."""
+    setup = open_store(store_url)
+    setup.migrate()
+    setup.close()
+    posters = [subprocess.Popen([sys.executable, "-c", POSTER, store_url], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    for poster in posters:
+        assert poster.stdout.readline().strip() == "ready", poster.stderr.read()
+    for poster in posters:
+        poster.stdin.close()
+    allowed = []
+    for poster in posters:
+        out = poster.stdout.read()
+        assert poster.wait(timeout=120) == 0, poster.stderr.read()
+        allowed.append(int(out))
+    assert sum(allowed) == 100

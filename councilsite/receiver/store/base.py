@@ -146,6 +146,15 @@ class Store(ABC):
         """Delete drafts nobody sent, with their uploads."""
 
     @abstractmethod
+    def count_post(self, client: str, now: dt.datetime, window: dt.timedelta, limit: int) -> dt.timedelta | None:
+        """Count a post from a client (an opaque key) against `limit` posts per `window`.
+
+        None if it is within the limit (and counted); else how long until the client's oldest
+        post in the window leaves it (the post is not counted). Every receiver sharing the store
+        shares the count; posts older than the window are forgotten.
+        """
+
+    @abstractmethod
     def claim_deliveries(self, owner: str, now: dt.datetime, lease: dt.timedelta, limit: int) -> list[Delivery]:
         """Claim up to `limit` undelivered outbox entries that are due (next attempt <= now) and not
         claimed by a live lease, oldest first. A claim lasts `lease`, so a forwarder that dies

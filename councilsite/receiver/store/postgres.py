@@ -17,6 +17,7 @@ from councilsite.receiver.store.sql import UTC, SqlStore
 
 # Any constant will do, as long as every receiver uses the same one.
 MIGRATE_LOCK = 0x636F756E63696C  # "council"
+CLIENT_LOCKS = 0x706F7374  # "post": the two-key advisory locks' first key, the client's hash the second
 
 
 class PostgresStore(SqlStore):
@@ -75,6 +76,10 @@ class PostgresStore(SqlStore):
 
     def _migrate_lock(self, tx) -> None:
         tx.one("SELECT pg_advisory_xact_lock(?)", (MIGRATE_LOCK,))
+
+    def _client_lock(self, tx, client: str) -> None:
+        # Two receivers counting the same client's posts at once would each see room for one more.
+        tx.one("SELECT pg_advisory_xact_lock(?, hashtext(?))", (CLIENT_LOCKS, client))
 
     def _exists(self, tx, name: str) -> bool:
         return tx.one("SELECT to_regclass(?) IS NOT NULL", (name,))[0]

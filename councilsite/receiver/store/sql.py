@@ -58,6 +58,13 @@ SCHEMA = {
         delivered_at {time},
         last_error TEXT)""",
     "outbox_due": "CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL",
+    # Recent posts per client, for the rate limit: here rather than in each process's memory, so
+    # every worker and every receiver sharing the database counts the same posts.
+    "posts": """CREATE TABLE IF NOT EXISTS posts (
+        client TEXT NOT NULL,
+        posted_at {time} NOT NULL)""",
+    "posts_client": "CREATE INDEX IF NOT EXISTS posts_client ON posts (client, posted_at)",
+    "posts_posted_at": "CREATE INDEX IF NOT EXISTS posts_posted_at ON posts (posted_at)",
 }
 
 SUBMISSION_COLUMNS = "id, form_id, reference, token, answers, received_at"
@@ -196,6 +203,9 @@ class SqlStore(Store):
 
     def _migrate_lock(self, tx: Tx) -> None:
         """Hold off other receivers migrating the same database until this transaction ends."""
+
+    def _client_lock(self, tx: Tx, client: str) -> None:
+        """Hold off other posts from this client until this transaction ends."""
 
     # Running a transaction.
 
@@ -412,6 +422,22 @@ class SqlStore(Store):
             drafts = tx.run("DELETE FROM drafts WHERE created_at < ?", (cutoff,))
             return PurgeCounts(drafts=drafts, uploads=uploads, by_form=by_form)
         return self._run("purge drafts", work, write=True)
+
+    def count_post(self, client: str, now: dt.datetime, window: dt.timedelta, limit: int) -> dt.timedelta | None:
+        at = aware(now)
+        moment, since = self._time_in(at), self._time_in(at - window)
+
+        def work(tx: Tx) -> dt.timedelta | None:
+            self._client_lock(tx, client)
+            # Everyone's posts older than the window, not only this client's: nothing outlives it.
+            tx.run("DELETE FROM posts WHERE posted_at <= ?", (since,))
+            count, oldest = tx.one("SELECT COUNT(*), MIN(posted_at) FROM posts WHERE client = ?", (client,))
+            if count >= limit:
+                return max(self._time_out(oldest) + window - at, dt.timedelta(seconds=1))
+            tx.run("INSERT INTO posts (client, posted_at) VALUES (?, ?)", (client, moment))
+            return None
+        # Not durable: after a crash, forgetting the last few posts only lets a client post again.
+        return self._run("count a post", work, write=True, durable=False)
 
     def claim_deliveries(self, owner: str, now: dt.datetime, lease: dt.timedelta, limit: int) -> list[Delivery]:
         if limit <= 0:
