@@ -196,9 +196,9 @@ class Receiver:
         return Reply(200, self.pages.form(form, page), event="form.change", form=form.id)
 
     def send(self, form: Form, request: Request) -> Reply:
-        limited = self.rate_limited(request, form)
-        if limited:
-            return limited
+        # Not rate limited: a Send needs an unguessable token from a post of answers, which was
+        # counted, and sending it again changes nothing. A resident whose answers just reached
+        # the limit can still send them.
         fields, _ = self.read(request, form, multipart=False)
         token = (fields.get("token") or [""])[0]
         if not token:

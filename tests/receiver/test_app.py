@@ -315,6 +315,17 @@ def test_receivers_sharing_a_store_share_the_rate_limit(make_client):
     assert statuses == [303] * 4 + [429] * 2
 
 
+def test_answers_that_reached_the_limit_can_still_be_sent(make_client, store):
+    client, receiver = make_client(rate_limit=2)
+    fields, _ = answers_for(receiver, MISSED_BIN)
+    tokens = [token_of(post(client, MISSED_BIN, fields).headers["Location"]) for _ in range(2)]
+    assert post(client, MISSED_BIN, fields).status_code == 429
+    for token in tokens:
+        assert post(client, MISSED_BIN, {"token": token}, path="/send").status_code == 303
+    assert store.count() == 2
+    assert post(client, MISSED_BIN, fields).status_code == 429, "sending made no room"
+
+
 def test_expired_or_unknown_tokens_say_the_page_has_expired(make_client, store):
     client, receiver = make_client()
     fields, _ = answers_for(receiver, MISSED_BIN)

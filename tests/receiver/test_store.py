@@ -553,3 +553,4 @@ def test_processes_posting_at_once_share_one_limit(store_url):
         assert poster.wait(timeout=120) == 0, poster.stderr.read()
         allowed.append(int(out))
     assert sum(allowed) == 100
+
