@@ -7,8 +7,9 @@ whole journey works with the keyboard alone.
     confirmation    the reference number, shown
     change          a "Change" link followed by keyboard: the form comes back filled in, and
                     sending it again leads back to "Check your answers"
-    message pages   a bot caught by the honeypot (400), an expired or unknown draft (404), a
-                    form that does not exist (404): each with other ways to get help
+    message pages   a bot caught by the honeypot (400), a form sent as text/plain (415), too many
+                    forms from one place (429), an expired or unknown draft (404), a form that
+                    does not exist (404): each with other ways to get help
 
 The demo site is built once and served with the receiver, as `councilsite serve` does, on
 loopback; one headless Chromium drives every page.
@@ -338,6 +339,31 @@ def test_honeypot_filled_is_turned_away_kindly(browser, served):
     back = browser.driver.find_element(By.LINK_TEXT, f"Go back to the form: {form.title}")
     assert urlsplit(back.get_attribute("href")).path == form.url
     browser.shoot("message-honeypot")
+
+
+def test_too_many_forms_is_turned_away_kindly(browser, served):
+    """The page a resident sees past the rate limit (the served receiver has it off otherwise)."""
+    form = served.forms["contact-us"]
+    served.settings.rate_limit = 1
+    try:
+        for expected in (422, 429):  # the first post counts (and is sent empty); the second is over
+            browser.open(form.url)
+            browser.driver.execute_script(f"document.querySelector('{FORM}').submit();")
+            browser.loaded(f"{served.settings.prefix}/contact-us")
+            assert browser.status() == expected
+    finally:
+        served.settings.rate_limit = 0
+    assert_message_page(browser, 429, "You have sent too many forms in a short time", "Too many forms sent")
+    browser.shoot("message-too-many")
+
+
+def test_a_form_sent_as_plain_text_is_turned_away_kindly(browser, served):
+    form = served.forms["contact-us"]
+    browser.open(form.url)
+    browser.driver.execute_script(
+        f"var form = document.querySelector('{FORM}'); form.enctype = 'text/plain'; form.submit();")
+    browser.loaded(f"{served.settings.prefix}/contact-us")
+    assert_message_page(browser, 415, "Sorry, we could not accept your form", "Form not accepted")
 
 
 def test_unknown_draft_has_expired(browser, served):
