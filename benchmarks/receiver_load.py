@@ -50,7 +50,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -99,22 +98,16 @@ def payloads() -> list[tuple[str, str]]:
 
     receiversite.TODAY = clock.today()  # dates relative to the server's today (it runs on the real clock)
     forms = {f.id: f for f in load_forms(ROOT / "forms", "forms", None)}
-    made = []
-    for form_id in FORMS:
-        fields, files = receiversite.valid_fields(forms[form_id])
-        assert not files, f"{form_id} has a required file question"
-        made.append((form_id, urlencode([(k, v) for k, vs in fields.items() for v in vs])))
-    return made
+    return [(form_id, receiversite.urlencoded_answers(forms[form_id])) for form_id in FORMS]
 
 
 # Databases ------------------------------------------------------------------------------------------
 
 
 def postgres_server_url(given: str | None) -> str | None:
-    url = given or os.environ.get("COUNCILSITE_TEST_POSTGRES_URL", "").strip()
-    file = ROOT / ".venv" / "postgres-url"
-    if not url and file.is_file():
-        url = file.read_text().strip()
+    from receiversite import postgres_test_url
+
+    url = given or postgres_test_url()
     if not url:
         return None
     import psycopg
@@ -143,8 +136,9 @@ class Database:
             self.schema = f"bench_{uuid.uuid4().hex[:12]}"
             with psycopg.connect(pg_url, autocommit=True) as conn:
                 conn.execute(f"CREATE SCHEMA {self.schema}")
-            joiner = "&" if "?" in pg_url else "?"
-            self.url = f"{pg_url}{joiner}options=-csearch_path%3D{self.schema}"
+            from receiversite import in_schema
+
+            self.url = in_schema(pg_url, self.schema)
 
     def drop(self) -> None:
         if self.backend == "sqlite":
@@ -171,38 +165,16 @@ def stored_tokens(url: str) -> tuple[Counter, int]:
 # The server -----------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Server:
     def __init__(self, site: Path, database_url: str, workers: int, log: Path, rate_limit: int):
-        self.port = free_port()
-        self.log = log
-        with open(log, "ab") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "councilsite", "serve", "--port", str(self.port), "--database", database_url,
-                 "--rate-limit", str(rate_limit), "--site-dir", str(site), "--workers", str(workers), "--quiet"],
-                cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out, stderr=out, start_new_session=True,
-                env={**os.environ, "COUNCILSITE_TRUST_PROXY": "1"})
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"the server stopped with status {self.process.returncode}:\n{log.read_text()}")
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-                conn.request("GET", "/submit/health")
-                ok = conn.getresponse().status == 200
-                conn.close()
-                if ok:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        self.stop()
-        raise SystemExit(f"the server did not answer within 60 s:\n{log.read_text()}")
+        from receiversite import start_serve
+
+        try:
+            self.process, self.port = start_serve(
+                site, database_url, "--rate-limit", str(rate_limit), "--workers", str(workers), "--quiet",
+                env={"COUNCILSITE_TRUST_PROXY": "1"}, log=log, timeout=60)
+        except RuntimeError as exc:
+            raise SystemExit(str(exc)) from None
 
     def worker_pids(self) -> list[int]:
         out = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout

@@ -1,7 +1,6 @@
 """The receiver's pages: each theme partial rendered inside the right shell of the built site."""
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 
 from councilsite.forms.model import Form

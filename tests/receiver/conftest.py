@@ -12,21 +12,11 @@ from __future__ import annotations
 
 import os
 import uuid
-from pathlib import Path
 
 import pytest
+from receiversite import in_schema, postgres_test_url
 
 from councilsite.receiver.store import open_store
-
-ROOT = Path(__file__).resolve().parents[2]
-URL_FILE = ROOT / ".venv" / "postgres-url"
-
-
-def _server_url() -> str | None:
-    url = os.environ.get("COUNCILSITE_TEST_POSTGRES_URL", "").strip()
-    if not url and URL_FILE.is_file():
-        url = URL_FILE.read_text().strip()
-    return url or None
 
 
 def _without_server(why: str):
@@ -39,7 +29,7 @@ def _without_server(why: str):
 @pytest.fixture(scope="session")
 def postgres_server_url() -> str:
     """The test server's own database (shared by every test: make a schema, as postgres_url does)."""
-    url = _server_url()
+    url = postgres_test_url()
     if url is None:
         _without_server("no PostgreSQL server for the tests")
     import psycopg
@@ -56,8 +46,7 @@ def postgres_url(postgres_server_url: str):
     schema = f"test_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(postgres_server_url, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
-    joiner = "&" if "?" in postgres_server_url else "?"
-    yield f"{postgres_server_url}{joiner}options=-csearch_path%3D{schema}"
+    yield in_schema(postgres_server_url, schema)
     with psycopg.connect(postgres_server_url, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
 

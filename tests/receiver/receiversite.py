@@ -1,17 +1,25 @@
-"""Helpers for the receiver's tests: the demo site built once, valid answers to any form, real
-files, and a real server on loopback."""
+"""Helpers for the receiver's tests (and its load benchmark): the demo site built once, valid
+answers to any form, real files, a real server on loopback, and the test PostgreSQL server."""
 from __future__ import annotations
 
 import datetime as dt
+import http.client
+import os
 import re
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from councilsite.forms.rules import form_rules
 from councilsite.forms.validate import visible
 
 REPO = Path(__file__).resolve().parents[2]
+POSTGRES_URL_FILE = REPO / ".venv" / "postgres-url"  # written by scripts/setup --test
 
 # The smallest real PNG: a 1x1 pixel image.
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -95,6 +103,13 @@ def multipart(fields: dict[str, list[str]], files: dict[str, tuple[str, bytes]] 
     return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
 
 
+def urlencoded_answers(form) -> str:
+    """Valid answers to a form with no required file, as a browser posts them."""
+    fields, files = valid_fields(form)
+    assert not files, f"{form.id} has a required file question"
+    return urlencode([(name, value) for name, values in fields.items() for value in values])
+
+
 def token_of(location: str) -> str:
     return location.rstrip("/").rsplit("/", 1)[1]
 
@@ -103,6 +118,55 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def start_serve(site_dir: Path, database: str, *options: str, env: dict | None = None, log: Path | None = None,
+                timeout: float = 30.0) -> tuple[subprocess.Popen, int]:
+    """`councilsite serve` on a free loopback port, in a process group of its own, once
+    /submit/health answers 200; its output goes to `log`, else to a pipe. RuntimeError, with that
+    output, if it stops or does not answer in time."""
+    port = free_port()
+    out = open(log, "ab") if log else subprocess.PIPE
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "councilsite", "serve", "--port", str(port), "--database", database,
+             "--site-dir", str(site_dir), *options],
+            cwd=REPO, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL, stdout=out,
+            stderr=subprocess.STDOUT, start_new_session=True)
+    finally:
+        if log:
+            out.close()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/submit/health")
+            status = conn.getresponse().status
+            conn.close()
+            if status == 200:
+                return process, port
+        except OSError:
+            pass
+        time.sleep(0.1)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)  # start_new_session: its pid is the group's id
+    process.wait(10)
+    output = log.read_text(errors="replace") if log else process.stdout.read().decode(errors="replace")
+    raise RuntimeError(f"`councilsite serve` did not answer /submit/health within {timeout:g} s "
+                       f"(exit status {process.returncode}):\n{output}")
+
+
+def postgres_test_url() -> str | None:
+    """The test PostgreSQL server: COUNCILSITE_TEST_POSTGRES_URL, else what scripts/setup --test wrote."""
+    url = os.environ.get("COUNCILSITE_TEST_POSTGRES_URL", "").strip()
+    if not url and POSTGRES_URL_FILE.is_file():
+        url = POSTGRES_URL_FILE.read_text().strip()
+    return url or None
+
+
+def in_schema(url: str, schema: str) -> str:
+    """The URL with `schema` first on the search path, so its tables are the only ones seen."""
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
 
 
 def run_in_thread(app) -> tuple[str, callable]:

@@ -24,14 +24,13 @@ import http.client
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from receiversite import REPO, build_demo, free_port, token_of, valid_fields
+from receiversite import REPO, build_demo, start_serve, token_of, urlencoded_answers
 
 from councilsite.forms import load_forms
 from councilsite.receiver.references import PATTERN
@@ -65,28 +64,11 @@ class Server:
         self.port = 0
 
     def start(self) -> None:
-        self.port = free_port()
-        with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "councilsite", "serve", "--port", str(self.port), "--database",
-                 self.database_url, "--rate-limit", "0", "--site-dir", str(self.site_dir), "--workers", "2",
-                 "--quiet"],
-                cwd=REPO, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"the server stopped with status {self.process.returncode}:\n{self.log.read_text()}")
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-                conn.request("GET", "/submit/health")
-                status = conn.getresponse().status
-                conn.close()
-                if status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        pytest.fail(f"the server did not answer /submit/health within 30 s:\n{self.log.read_text()}")
+        try:
+            self.process, self.port = start_serve(self.site_dir, self.database_url, "--rate-limit", "0",
+                                                  "--workers", "2", "--quiet", log=self.log)
+        except RuntimeError as exc:
+            pytest.fail(str(exc))
 
     def kill(self) -> None:
         """SIGKILL to the master and every worker at once, as a power cut or the OOM killer would."""
@@ -105,11 +87,7 @@ class Load:
 
     def __init__(self, forms: dict):
         self.port = 0
-        self.payloads = []
-        for form_id in FORMS:
-            fields, files = valid_fields(forms[form_id])
-            assert not files
-            self.payloads.append((form_id, urlencode([(k, v) for k, vs in fields.items() for v in vs])))
+        self.payloads = [(form_id, urlencoded_answers(forms[form_id])) for form_id in FORMS]
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.acknowledged: dict[str, tuple[str, str | None]] = {}  # token -> (form, reference if seen)

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from receiversite import REPO, build_demo, demo_settings, free_port, token_of, valid_fields
+from receiversite import REPO, build_demo, demo_settings, start_serve, token_of, valid_fields
 from sending import Target
 
 
@@ -21,24 +21,6 @@ from sending import Target
 def site_dir(tmp_path_factory):
     os.environ["COUNCILSITE_NOW"] = "2026-11-22 12:00"
     return build_demo(tmp_path_factory.mktemp("serve-site"))
-
-
-def start(site_dir, database, env=None):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "councilsite", "serve", "--port", str(port), "--database", database,
-         "--site-dir", str(site_dir), "--workers", "2"],
-        cwd=REPO, env={**os.environ, **(env or {})}, start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if request(port, "GET", "/submit/health")[0] == 200:
-                return process, port
-        except OSError:
-            time.sleep(0.2)
-    os.killpg(process.pid, signal.SIGKILL)
-    raise AssertionError(process.stdout.read().decode())
 
 
 def stop(process):
@@ -64,8 +46,8 @@ def request(port, method, path, body=None):
 def test_serve_gives_the_site_and_takes_forms_and_forwards_them(site_dir, tmp_path):
     target = Target().start()
     database = f"sqlite:///{tmp_path / 'submissions.sqlite3'}"
-    process, port = start(site_dir, database, {"COUNCILSITE_WEBHOOK_URL": target.url,
-                                               "COUNCILSITE_WEBHOOK_SECRET": "s3cret"})
+    process, port = start_serve(site_dir, database, "--workers", "2",
+                                env={"COUNCILSITE_WEBHOOK_URL": target.url, "COUNCILSITE_WEBHOOK_SECRET": "s3cret"})
     try:
         status, headers, home = request(port, "GET", "/")
         assert status == 200 and headers["Content-Type"].startswith("text/html") and b"Do it online" in home
