@@ -29,7 +29,6 @@ def config_without_checks(folder: Path) -> Path:
         if isinstance(plugin, dict) and "council/forms" in plugin:
             plugin["council/forms"] = {**(plugin["council/forms"] or {}), "folder": str(REPO / "forms")}
     config["docs_dir"] = str(REPO / "content")
-    config["theme"]["custom_dir"] = str(REPO / "theme")
     config["site_dir"] = str(folder / "site-plain")
     out = folder / "mkdocs-no-checks.yml"
     out.write_text(yaml.safe_dump(config, sort_keys=False))

@@ -123,7 +123,10 @@ def _submissions_parser(sub) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
+    from councilsite import __version__
+
     top = argparse.ArgumentParser(prog="councilsite", description="Build and check an accessible council website.")
+    top.add_argument("--version", action="version", version=f"councilsite {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build the site (fails on any content problem)")
     build.add_argument("-f", "--config-file", default="mkdocs.yml")

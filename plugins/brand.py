@@ -1,7 +1,8 @@
 """mkdocs adapter for the council's brand: name, logo, colours, contact details and footer links.
 
-It also swaps mkdocs-material's assets for our own stylesheet: one small file, assembled from the
-component folders in theme/components/ and the council's checked colours.
+It also puts our theme (shipped in the package as `councilsite.theme`) in front of
+mkdocs-material's templates, and swaps Material's assets for our own stylesheet: one small file,
+assembled from the theme's component folders and the council's checked colours.
 """
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ import material
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from councilsite import brand
+from councilsite.theme import DIR as THEME_DIR
 from councilsite.theme_assets import stylesheet
 
 MATERIAL_DIR = Path(material.__file__).parent
@@ -51,7 +53,11 @@ class BrandConfig(base.Config):
 
 
 class BrandPlugin(BasePlugin[BrandConfig]):
+    # First of all on_config: every later step (other plugins' templates, theme files) must find
+    # our templates, so they are in place before anything renders or lists the theme.
+    @event_priority(100)
     def on_config(self, config):
+        self.theme_dirs = _use_our_theme(config)
         try:
             self.palette = brand.palette(self.config.colours["light"], self.config.colours["dark"])
         except ValueError as exc:
@@ -66,11 +72,11 @@ class BrandPlugin(BasePlugin[BrandConfig]):
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).is_relative_to(MATERIAL_DIR):
                 files.remove(file)
-        theme_dir = Path(config.theme.custom_dir)
         for file in list(files):
-            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(theme_dir / "components"):
+            if file.abs_src_path and any(Path(file.abs_src_path).is_relative_to(d / "components")
+                                         for d in self.theme_dirs):
                 files.remove(file)
-        css = stylesheet(theme_dir / "components", self.palette.css())
+        css = stylesheet([d / "components" for d in self.theme_dirs], self.palette.css())
         digest = hashlib.sha256(css.encode()).hexdigest()[:10]
         self.css_path = f"assets/council.{digest}.css"
         files.append(File.generated(config, self.css_path, content=css))
@@ -91,3 +97,14 @@ class BrandPlugin(BasePlugin[BrandConfig]):
         # A global, not page context: 404.html is rendered without a page.
         env.globals["brand"] = self.context()
         return env
+
+
+def _use_our_theme(config) -> list[Path]:
+    """Theme folders in the order templates are looked up: the council's custom_dir, then ours."""
+    dirs = config.theme.dirs
+    ours = str(THEME_DIR)
+    if ours in dirs:  # a site that still names our folder as its custom_dir
+        dirs.remove(ours)
+    custom = config.theme.custom_dir
+    dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, ours)
+    return [Path(custom), THEME_DIR] if custom and Path(custom).resolve() != THEME_DIR else [THEME_DIR]

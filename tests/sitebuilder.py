@@ -25,7 +25,7 @@ def base_config(site: Path) -> dict:
         "site_url": "https://www.testham.example/",
         "docs_dir": str(site / "content"),
         "site_dir": str(site / "out"),
-        "theme": {"name": "material", "custom_dir": str(REPO / "theme"), "font": False, "language": "en"},
+        "theme": {"name": "material", "font": False, "language": "en"},
         "plugins": [
             {"council/content": {"categories": CATEGORIES, "top_tasks": 3}},
             {"council/brand": {

@@ -74,8 +74,7 @@ def demo_copy(tmp_path):
 
     shutil.copytree(REPO / "content", tmp_path / "content")
     shutil.copytree(REPO / "forms", tmp_path / "forms")
-    config = (REPO / "mkdocs.yml").read_text().replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
-    (tmp_path / "mkdocs.yml").write_text(config)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
 

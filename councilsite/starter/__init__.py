@@ -1,0 +1,1 @@
+"""The starter site `councilsite new site` writes for a new council."""
