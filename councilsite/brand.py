@@ -22,17 +22,18 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-# Defaults in the GOV.UK spirit; every one is re-checked against what a council configures.
+# Neutral defaults in the GOV.UK spirit, belonging to no council: a dark grey header, GOV.UK's
+# link blue and green button. Every one is re-checked against what a council configures.
 LIGHT = {
     "text": "#0b0c0c", "background": "#ffffff", "secondary-text": "#484949", "border": "#6f777b",
-    "brand": "#1d4f91", "brand-text": "#ffffff", "link": "#1d4f91", "link-visited": "#4c2c92",
+    "brand": "#2e3538", "brand-text": "#ffffff", "link": "#1d70b8", "link-visited": "#4c2c92",
     "link-hover": "#003078", "button": "#00703c", "button-text": "#ffffff", "focus": "#ffdd00",
-    "focus-text": "#0b0c0c", "panel": "#f3f2f1", "alert": "#1d4f91", "alert-text": "#ffffff",
+    "focus-text": "#0b0c0c", "panel": "#f3f2f1", "alert": "#2e3538", "alert-text": "#ffffff",
     "error": "#ca3535",  # GOV.UK's #d4351c is 4.34:1 on the panel colour, below 4.5
 }
 DARK = {
     "text": "#f3f2f1", "background": "#0b0c0c", "secondary-text": "#c5c8ca", "border": "#949b9f",
-    "brand": "#1d4f91", "brand-text": "#ffffff", "link": "#8fc1ff", "link-visited": "#d3b8ff",
+    "brand": "#2e3538", "brand-text": "#ffffff", "link": "#8fc1ff", "link-visited": "#d3b8ff",
     "link-hover": "#c2ddff", "button": "#00703c", "button-text": "#ffffff", "focus": "#ffdd00",
     "focus-text": "#0b0c0c", "panel": "#1f2326", "alert": "#8fc1ff", "alert-text": "#0b0c0c",
     "error": "#ff8a80",
@@ -88,11 +89,49 @@ class Palette:
 
 
 def palette(light: dict | None = None, dark: dict | None = None) -> Palette:
-    unknown = [f"colours.light.{k}" for k in (light or {}) if k not in LIGHT]
-    unknown += [f"colours.dark.{k}" for k in (dark or {}) if k not in DARK]
+    light, dark = dict(light or {}), dict(dark or {})
+    unknown = [f"colours.light.{k}" for k in light if k not in LIGHT]
+    unknown += [f"colours.dark.{k}" for k in dark if k not in DARK]
     if unknown:
         raise ValueError(f"unknown colour names: {', '.join(unknown)}. Known: {', '.join(LIGHT)}")
-    return Palette({**LIGHT, **(light or {})}, {**DARK, **(dark or {})})
+    for name, value in [*light.items(), *dark.items()]:
+        luminance(value)  # a malformed colour is named here, before anything is derived from it
+    # The header and the alert wear the council's brand unless it says otherwise.
+    light.setdefault("alert", light.get("brand", LIGHT["alert"]))
+    if "brand-text" in light:
+        light.setdefault("alert-text", light["brand-text"])
+    full_light = {**LIGHT, **light}
+    return Palette(full_light, {**DARK, **derived_dark(light, full_light), **dark})
+
+
+def derived_dark(light: dict, full_light: dict) -> dict:
+    """Dark-scheme colours for a council that set only its light ones.
+
+    Solid fills (header, button) keep the council's colours, since they carry their own text
+    colour; colours drawn on the dark background (links, the alert) are the council's own,
+    lightened until they read on it.
+    """
+    derived = {}
+    for name in ("brand", "brand-text", "button", "button-text"):
+        if name in light:
+            derived[name] = light[name]
+    if "link" in light:
+        derived["link"] = lighten_to(light["link"], (DARK["background"], DARK["panel"]), 6.0)
+        derived["link-hover"] = lighten_to(light["link"], (DARK["background"],), 9.0)
+    if "brand" in light or "link" in light:
+        derived["alert"] = lighten_to(light.get("link", full_light["brand"]), (DARK["alert-text"],), 7.0)
+    return derived
+
+
+def lighten_to(colour: str, backgrounds: tuple[str, ...], ratio: float) -> str:
+    """The colour mixed with white, as little as gives at least `ratio` on every background."""
+    match = HEX.fullmatch(colour.strip())
+    rgb = [int(match.group(1)[i:i + 2], 16) for i in (0, 2, 4)]
+    for step in range(0, 101):
+        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 100):02x}" for c in rgb)
+        if all(contrast(mixed, bg) >= ratio for bg in backgrounds):
+            return mixed
+    return "#ffffff"
 
 
 def default_other_ways(contact: dict) -> dict:

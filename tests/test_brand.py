@@ -66,3 +66,33 @@ def test_a_missing_logo_file_is_reported(tmp_path, caplog):
     with pytest.raises(Abort):
         make_site(tmp_path, {"bins/days.md": service("Bin days")}, adopter_config(tmp_path, logo="crest.png"))
     assert any("logo: no file 'crest.png'" in r.getMessage() for r in caplog.records)
+
+
+def test_defaults_belong_to_no_council():
+    colours = {**palette().light, **{f"dark-{k}": v for k, v in palette().dark.items()}}
+    assert "#1d4f91" not in colours.values(), "the Eastmere demo's blue is not a default"
+
+
+def test_a_council_that_sets_only_light_colours_gets_its_own_dark_scheme():
+    chosen = palette({"brand": "#6a1b4d", "link": "#6a1b4d"})
+    assert chosen.problems() == []
+    assert chosen.dark["brand"] == "#6a1b4d", "the header keeps the council's colour in the dark"
+    assert chosen.light["alert"] == "#6a1b4d", "the alert banner wears the brand"
+    # Links on the dark background are the council's colour, lightened until they read.
+    link = chosen.dark["link"]
+    assert link != palette().dark["link"] and contrast(link, chosen.dark["background"]) >= 4.5
+    red, green, blue = (int(link[i:i + 2], 16) for i in (1, 3, 5))
+    assert red > green and blue > green, "still the council's purple, not the default blue"
+
+
+def test_a_derived_dark_scheme_is_still_checked():
+    # A pale brand with dark header text passes in light; derived for dark, it is checked again.
+    chosen = palette({"brand": "#ffdd00", "brand-text": "#0b0c0c"})
+    assert chosen.dark["brand"] == "#ffdd00" and chosen.dark["brand-text"] == "#0b0c0c"
+    assert chosen.problems() == []
+    assert any("colours.dark" in p for p in palette({"brand": "#ffdd00", "brand-text": "#0b0c0c"},
+                                                    {"brand-text": "#ffffff"}).problems())
+
+
+def test_the_dark_scheme_a_council_writes_wins_over_the_derived_one():
+    assert palette({"link": "#6a1b4d"}, {"link": "#ffc2e8"}).dark["link"] == "#ffc2e8"

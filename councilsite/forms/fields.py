@@ -61,8 +61,11 @@ def parts(q: Question, address_section: str | None = None) -> list[Part]:
         own = q.setting("autocomplete", True)
         prefix = f"section-{address_section} " if address_section else ""
 
+        # An address that is not the resident's (where the fly-tipping is) says so with "off": the
+        # browser must not fill in the resident's own address, and the audit's 1.3.5 check, which
+        # only concerns data about the user, reads the same declaration.
         def token(name):
-            return f"{prefix}{name}" if own else None
+            return f"{prefix}{name}" if own else "off"
 
         return [
             Part("line1", f"{q.id}-line1", q.id, "Address line 1", True, token("address-line1")),

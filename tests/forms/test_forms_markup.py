@@ -161,6 +161,14 @@ def test_addresses_use_uk_address_tokens(env):
     assert fields[-1]["spellcheck"] == "false"
 
 
+def test_an_address_that_is_not_the_residents_says_so_with_autocomplete_off():
+    from councilsite.forms.fields import parts
+    from councilsite.forms.model import Question
+
+    where = Question(id="where", type="address", label="Where is the rubbish?", settings={"autocomplete": False})
+    assert {p.autocomplete for p in parts(where)} == {"off"}, "the browser must not offer the resident's address"
+
+
 def test_names_in_parts_use_given_and_family_name(env):
     fields = html(env, "owner", "normal").find_all("input")
     assert [(f["id"], f["name"], f["autocomplete"]) for f in fields] == [
