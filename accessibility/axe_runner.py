@@ -2,7 +2,9 @@
 
 axe-selenium-python bundles axe-core 3.1 (2018), which lacks the WCAG 2.1/2.2 rules
 (target-size, autocomplete-valid, reflow-related checks...), so we hand its `Axe` runner the
-axe-core pinned in accessibility/package-lock.json instead.
+axe-core pinned in accessibility/package-lock.json instead. A copy of that exact build ships
+in the package (vendor/axe-core/), so an installed wheel audits without npm; a test keeps the
+copy identical to what npm installs from the lock file.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from .browser import Browser
 from .findings import (AXE_TAGS, SOURCE_AXE, Finding, criteria_from_tags, severity_from_tags)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-DEFAULT_AXE_JS = PACKAGE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+VENDOR_DIR = PACKAGE_DIR / "vendor" / "axe-core"
+DEFAULT_AXE_JS = VENDOR_DIR / "axe.min.js"
 
 RUN_OPTIONS = {
     "runOnly": {"type": "tag", "values": list(AXE_TAGS)},
@@ -36,8 +39,8 @@ def axe_script_path(override: str | os.PathLike | None = None) -> Path:
     path = Path(override or os.environ.get("AXE_CORE_JS") or DEFAULT_AXE_JS)
     if not path.is_file():
         raise AxeMissing(
-            f"axe-core not found at {path}. Install it with: npm ci --prefix accessibility "
-            "(or set AXE_CORE_JS to an axe.min.js)")
+            f"axe-core not found at {path}. Point --axe-script or AXE_CORE_JS at an "
+            f"axe.min.js, or reinstall councilsite (it ships axe-core in {VENDOR_DIR})")
     return path
 
 

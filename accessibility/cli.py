@@ -45,7 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="pages per template to walk with the keyboard; 0 walks every page "
                              "(default: %(default)s)")
     parser.add_argument("--axe-script", type=Path, default=None,
-                        help="axe.min.js to use (default: accessibility/node_modules/axe-core)")
+                        help="axe.min.js to use (default: $AXE_CORE_JS, else the axe-core "
+                             "shipped in the package, vendor/axe-core/)")
     parser.add_argument("--no-evidence", action="store_true",
                         help="do not write the audit evidence into the accessibility statement")
     parser.add_argument("--quiet", action="store_true", help="no progress output")
