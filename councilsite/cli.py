@@ -14,7 +14,20 @@ def _mkdocs(args: list[str]) -> int:
 
 
 def _build(ns) -> int:
-    return _mkdocs(["build", "--strict", "-f", ns.config_file])
+    from mkdocs.config import load_config
+
+    from councilsite.publish import build_and_publish
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        site_dir = Path(load_config(ns.config_file).site_dir)
+    except Exception as exc:  # mkdocs names the bad setting; say it our way and stop
+        print(f"councilsite build: {ns.config_file}: {exc}", file=sys.stderr)
+        return 1
+    outcome = build_and_publish(ns.config_file, site_dir, strict=not ns.allow_warnings)
+    print(("" if outcome.code == 0 else "councilsite build: ") + outcome.message,
+          file=sys.stdout if outcome.code == 0 else sys.stderr)
+    return outcome.code
 
 
 def _preview(ns) -> int:
@@ -128,8 +141,10 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="councilsite", description="Build and check an accessible council website.")
     top.add_argument("--version", action="version", version=f"councilsite {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
-    build = sub.add_parser("build", help="build the site (fails on any content problem)")
+    build = sub.add_parser("build", help="build the site; publish it only if there is no content problem")
     build.add_argument("-f", "--config-file", default="mkdocs.yml")
+    build.add_argument("--allow-warnings", action="store_true",
+                       help="publish even if there are warnings (errors still stop the build)")
     build.set_defaults(func=_build)
     preview = sub.add_parser("preview", help="preview the site with live reload while you edit")
     preview.add_argument("-f", "--config-file", default="mkdocs.yml")

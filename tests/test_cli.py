@@ -32,3 +32,51 @@ def test_build_fails_with_file_line_and_field(tmp_path):
     result = run(tmp_path)
     assert result.returncode != 0
     assert "bins/days.md:5: colour: unknown field" in result.stderr
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_failed_build_leaves_the_last_good_site_byte_for_byte(tmp_path):
+    write_site(tmp_path, {"bins/days.md": service("Bin days")})
+    assert run(tmp_path).returncode == 0
+    before = snapshot(tmp_path / "out")
+    (tmp_path / "content" / "bins" / "days.md").write_text("---\ntitle: [Bin days\n---\nBroken front matter.\n")
+    result = run(tmp_path)
+    assert result.returncode != 0
+    assert "the last good site in" in result.stderr and "is unchanged" in result.stderr
+    assert snapshot(tmp_path / "out") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "mkdocs.yml", "out"], "no staging left behind"
+
+
+def test_a_warning_publishes_nothing_unless_allowed(tmp_path):
+    write_site(tmp_path, {"bins/days.md": service("Bin days")})
+    assert run(tmp_path).returncode == 0
+    before = snapshot(tmp_path / "out")
+    page = tmp_path / "content" / "bins" / "days.md"
+    page.write_text(service("Bin days") + "\nRead [the guide](missing-page.md).\n")
+    assert run(tmp_path).returncode != 0
+    assert snapshot(tmp_path / "out") == before
+    allowed = subprocess.run([sys.executable, "-m", "councilsite", "build", "--allow-warnings",
+                              "-f", str(tmp_path / "mkdocs.yml")], capture_output=True, text=True, cwd=tmp_path)
+    assert allowed.returncode == 0, allowed.stderr
+    assert "missing-page" in (tmp_path / "out" / "bins" / "days" / "index.html").read_text()
+
+
+def test_a_good_build_replaces_the_whole_site(tmp_path):
+    write_site(tmp_path, {"bins/days.md": service("Bin days"), "bins/old.md": service("Old page")})
+    assert run(tmp_path).returncode == 0
+    (tmp_path / "content" / "bins" / "old.md").unlink()
+    result = run(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Published the site to" in result.stdout
+    assert not (tmp_path / "out" / "bins" / "old").exists(), "a deleted page is gone from the new site"
+
+
+def test_version():
+    from councilsite import __version__
+
+    result = subprocess.run([sys.executable, "-m", "councilsite", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == f"councilsite {__version__}"
+    assert __version__[0].isdigit() and "unknown" not in __version__
