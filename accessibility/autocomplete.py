@@ -1,6 +1,12 @@
 """Which autocomplete token a personal-data field needs (WCAG 1.3.5), guessed from its words.
 
 Most specific purposes come first: "surname" must win over "name", "email" over "address".
+
+WCAG 1.3.5 only covers fields that collect information about the user. Two things say a field
+is about something else: `autocomplete="off"` on the field (the author's explicit statement,
+which councilsite forms put on every input of an address that is not the resident's), and
+words that make the field someone's or something's ("Name of your school", "Street name",
+"Your landlord's email address").
 """
 from __future__ import annotations
 
@@ -19,7 +25,7 @@ PURPOSES: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("last name", "lastname", "surname", "family name", "familyname", "lname", "last-name",
       "family-name", "last_name"),
      ("family-name",)),
-    (("full name", "fullname", "your name", "name", "full-name", "full_name"),
+    (("full name", "fullname", "your name", "full-name", "full_name"),
      ("name", "given-name", "family-name", "nickname")),
     (("telephone", "phone", "mobile", "tel", "phone number", "telephone number"),
      ("tel", "tel-national", "tel-local", "tel-country-code", "tel-area-code")),
@@ -40,7 +46,16 @@ PURPOSES: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("country",), ("country", "country-name")),
 ]
 
+_NAME_TOKENS = PURPOSES[6][1]
 _BY_TYPE = {"email": ("email",), "tel": PURPOSES[7][1]}
+# A bare "name" is the person's only when nothing before it makes it a thing's name
+# ("street name", "file name"): these may stand before it and it is still the person's.
+_PERSON_NAME_BEFORE = {"", "your", "full", "my", "name", "contact", "applicant", "preferred"}
+# "Name of the business", "Email address of your landlord", "Your child's date of birth":
+# information about someone or something other than the user.
+_SOMEONE_ELSE = re.compile(
+    r"\bof (?:the|your|a|an|their|his|her|this|that|each)\b|\b(?!your\b)\w+'s\b"
+    r"|\b(?:name|email|phone|address|postcode) of\b")
 
 NOT_PERSONAL_TYPES = {"hidden", "submit", "button", "reset", "image", "checkbox", "radio",
                       "file", "range", "color", "search"}
@@ -50,18 +65,40 @@ _SECTION_PREFIXES = ("shipping", "billing", "home", "work", "mobile", "fax", "pa
 
 def expected_tokens(words: str, input_type: str) -> tuple[str, tuple[str, ...]] | None:
     """The purpose a field seems to collect and the tokens that would satisfy it."""
-    text = " " + re.sub(r"[^a-z0-9@\-_]+", " ", words.lower()) + " "
+    lowered = " ".join(words.lower().replace("\u2019", "'").split())
+    if _SOMEONE_ELSE.search(lowered):
+        return None
+    text = " " + re.sub(r"[^a-z0-9@\-_]+", " ", lowered) + " "
     text = text.replace("_", " ").replace("-", " ")
     for keywords, tokens in PURPOSES:
         for kw in keywords:
             kw_norm = " " + kw.replace("_", " ").replace("-", " ") + " "
             if kw_norm in text:
                 return kw, tokens
+        if tokens is _NAME_TOKENS and _bare_person_name(text):
+            return "name", tokens
     if input_type == "email":
         return "email", _BY_TYPE["email"]
     if input_type == "tel":
         return "telephone", _BY_TYPE["tel"]
     return None
+
+
+def _bare_person_name(text: str) -> bool:
+    words = text.split()
+    for i, w in enumerate(words):
+        if w == "name" and (words[i - 1] if i else "") in _PERSON_NAME_BEFORE:
+            return True
+    return False
+
+
+def about_someone_else(words: str) -> bool:
+    return bool(_SOMEONE_ELSE.search(" ".join(words.lower().replace("\u2019", "'").split())))
+
+
+def states_not_personal(autocomplete: str | None) -> bool:
+    """`autocomplete="off"`: the author says this field is not the user's own data."""
+    return bool(autocomplete) and autocomplete.strip().lower() == "off"
 
 
 def satisfies(autocomplete: str | None, tokens: tuple[str, ...]) -> bool:

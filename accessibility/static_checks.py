@@ -281,17 +281,22 @@ def _autocomplete(ctx: _Context) -> None:
             continue
         if el.find_parent(attrs={"role": "search"}) is not None or el.find_parent("search"):
             continue
+        value = el.get("autocomplete")
+        value = value if isinstance(value, str) else None
+        if autocomplete.states_not_personal(value):
+            continue
         # The label decides first: a field's name attribute is often a database column.
         label = " ".join(filter(None, [_label_text(ctx, el), str(el.get("aria-label") or "")]))
         attrs = " ".join(str(el.get(a) or "") for a in ("name", "id", "placeholder"))
+        if label.strip() and autocomplete.about_someone_else(label):
+            continue  # the label says whose it is, whatever the input type or name
         guess = autocomplete.expected_tokens(label, input_type) if label.strip() else None
         if guess is None:
             guess = autocomplete.expected_tokens(attrs, input_type)
         if guess is None:
             continue
         purpose, tokens = guess
-        value = el.get("autocomplete")
-        if not autocomplete.satisfies(value if isinstance(value, str) else None, tokens):
+        if not autocomplete.satisfies(value, tokens):
             have = f'autocomplete="{value}"' if value is not None else "no autocomplete attribute"
             ctx.add("autocomplete", el,
                     f"This field asks for the user's {purpose} but has {have}; "

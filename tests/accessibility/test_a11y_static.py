@@ -39,7 +39,10 @@ def test_clean_page_has_no_findings():
     ('<p id="a">1</p><p id="a">2</p>', "duplicate-id"),
     ('<table><tr><td>a</td><td>b</td></tr></table>', "table-headers"),
     ('<label for="e">Email</label><input id="e" name="e" type="text">', "autocomplete"),
-    ('<label for="t">Telephone</label><input id="t" type="tel" autocomplete="off">',
+    ('<label for="t">Telephone</label><input id="t" type="tel" autocomplete="nonsense">',
+     "autocomplete"),
+    ('<label for="n">Your full name</label><input id="n" name="n">', "autocomplete"),
+    ('<label for="e">Email address</label><input id="e" type="text" autocomplete="nonsense">',
      "autocomplete"),
     ('<label for="s">Surname</label><input id="s" autocomplete="name">', "autocomplete"),
     ('<input name="postcode" aria-label="Your postcode">', "autocomplete"),
@@ -62,6 +65,18 @@ def test_each_source_check_fires(body, rule):
     '<label for="q">Search</label><input id="q" type="search" name="q">',
     '<label for="r">Reference number</label><input id="r" name="ref">',
     '<div role="search"><label for="w">Name of a service</label><input id="w"></div>',
+    # Not the user's own data: the build marks such fields autocomplete="off" (WCAG 1.3.5
+    # covers only information about the user), and "name of ..." names a thing.
+    '<fieldset><legend>Where is the fly-tipping?</legend>'
+    '<label for="a1">Address line 1</label><input id="a1" name="a1" autocomplete="off">'
+    '<label for="s">Street name</label><input id="s" name="street" autocomplete="off">'
+    '<label for="p">Postcode</label><input id="p" name="postcode" autocomplete="off">'
+    '</fieldset>',
+    '<label for="c">Name of your college or university</label><input id="c" name="college">',
+    '<label for="b">Name of the business</label><input id="b" name="business">',
+    '<label for="st">Name of the street</label><input id="st" name="st">',
+    '<label for="sc">Name of your school</label><input id="sc" name="school">',
+    '<label for="l">Your landlord\'s email address</label><input id="l" type="email">',
     '<a href="/x" tabindex="0">Pay</a><a href="/y" tabindex="-1">Skip</a>',
     '<h2>A</h2><h3>B</h3><h2>C</h2><h4 hidden>D</h4>',
 ])
