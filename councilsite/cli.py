@@ -59,6 +59,19 @@ def _new(ns) -> int:
     from councilsite import scaffold
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if ns.kind == "site":
+        from councilsite import starter
+
+        try:
+            if not ns.site_name:
+                raise scaffold.ScaffoldError("give the council's name with --name, such as --name \"Harrowdale District Council\"")
+            _, steps = starter.new_site(Path(ns.name), ns.site_name, url=ns.url, phone=ns.phone, email=ns.email,
+                                        address=ns.address, colour=ns.colour)
+        except scaffold.ScaffoldError as exc:
+            print(f"councilsite new site: {exc}", file=sys.stderr)
+            return 1
+        print(steps)
+        return 0
     try:
         site = _site(ns.config_file)
         if ns.kind == "page":
@@ -151,9 +164,15 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("--host", default="127.0.0.1")
     preview.add_argument("--port", type=int, default=8000)
     preview.set_defaults(func=_preview)
-    new = sub.add_parser("new", help="start a new service page, form or place from a template")
-    new.add_argument("kind", choices=["page", "form", "place"])
-    new.add_argument("name", help="the title, such as 'Report a pothole'")
+    new = sub.add_parser("new", help="start a new site, service page, form or place from a template")
+    new.add_argument("kind", choices=["site", "page", "form", "place"])
+    new.add_argument("name", help="the title, such as 'Report a pothole'; for a site, its new folder")
+    new.add_argument("--name", dest="site_name", help="the council's name (sites), such as 'Harrowdale District Council'")
+    new.add_argument("--url", help="the site's web address (sites; default https://www.<town>.example/)")
+    new.add_argument("--phone", help="the council's main phone number (sites)")
+    new.add_argument("--email", help="the council's main email address (sites)")
+    new.add_argument("--address", help="the council's main address, ending with its postcode (sites)")
+    new.add_argument("--colour", help="the brand colour for the header, as #rrggbb (sites)")
     new.add_argument("--category", help="the category id (pages and forms)")
     new.add_argument("--area", help="the area or ward (places)")
     new.add_argument("--owner", default="Web team", help="the team that keeps it up to date")
