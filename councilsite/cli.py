@@ -44,6 +44,7 @@ def _site(config_file: str):
     content = plugins.get("council/content")
     forms = plugins.get("council/forms")
     places = plugins.get("council/places")
+    brand = plugins.get("council/brand")
     root = Path(config.config_file_path).parent
     return Site(
         root=root,
@@ -52,6 +53,7 @@ def _site(config_file: str):
         forms_dir=(root / forms.config.folder) if forms else None,
         places_dir=(Path(config.docs_dir) / places.config.folder) if places else None,
         areas=list(places.config.areas) if places else [],
+        contact=dict(brand.config.contact) if brand else {},
     )
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,7 @@ class Site:
     forms_dir: Path | None
     places_dir: Path | None
     areas: list[str] = field(default_factory=list)
+    contact: dict = field(default_factory=dict)  # council/brand contact: phone, phone_hours, email, address
 
 
 def write_new(path: Path, text: str) -> Path:
@@ -52,6 +54,24 @@ def write_new(path: Path, text: str) -> Path:
     except FileExistsError:
         raise ScaffoldError(f"{path} already exists. Choose another name, or edit that file.") from None
     return path
+
+
+def _yaml(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML one that nothing in it can break
+
+
+def _other_ways(contact: dict) -> str:
+    """The council's own main number, for the editor to change to the service's; no made-up one."""
+    if not contact.get("phone"):
+        return ""
+    hours = f"\n    hours: {_yaml(contact['phone_hours'])}" if contact.get("phone_hours") else ""
+    return f"other_ways:\n  phone:\n    number: {_yaml(contact['phone'])}{hours}\n"
+
+
+def town_of_address(address: str | None) -> str | None:
+    """'Town Hall, Bridge Street, Harrowdale, HD1 2AB' -> 'Harrowdale': the part before the postcode."""
+    parts = [p.strip() for p in (address or "").split(",") if p.strip()]
+    return parts[-2] if len(parts) >= 3 else None
 
 
 def new_page(site: Site, name: str, category: str | None, owner: str, review_months: int = 6) -> Path:
@@ -68,11 +88,7 @@ keywords: []
 owner: {owner}
 review_by: {months_ahead(today, review_months).isoformat()}
 last_reviewed: {today.isoformat()}
-other_ways:
-  phone:
-    number: "01632 960 000"
-    hours: Monday to Friday, 9am to 5pm
----
+{_other_ways(site.contact)}---
 
 Start with what the service is and who can use it. Keep sentences short.
 
@@ -130,15 +146,18 @@ def new_place(site: Site, name: str, area: str | None, review_months: int = 6) -
     if site.areas and area not in site.areas:
         raise ScaffoldError(f"say which area the place is in, with --area. Areas: {', '.join(site.areas)}")
     today = clock.today()
+    town = town_of_address(site.contact.get("address"))
+    phone = f"phone: {_yaml(site.contact['phone'])}\n" if site.contact.get("phone") else ""
+    # The street and postcode are this place's own, which no config knows: left empty, the build
+    # stops and names them, so the place is never published without them.
     text = f"""---
-name: {name}
+name: {_yaml(name)}
 type: library
-address: Street name
-town: Eastmere
-postcode: EM1 1AA
-area: {area or "Town centre"}
-phone: "01632 960 000"
-facilities:
+address:    # the street, such as "Station Road": the build stops until you write it
+town: {_yaml(town) if town else "   # the town: the build stops until you write it"}
+postcode:   # the postcode: the build stops until you write it
+area: {_yaml(area) if area else "   # the area or ward, as listed under council/places in mkdocs.yml"}
+{phone}facilities:
   - free-wifi
   - public-computers
 opening_hours:

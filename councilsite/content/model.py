@@ -8,7 +8,7 @@ from councilsite.content.frontmatter import FrontMatterError, split
 from councilsite.content.schema import Date, Field, Integer, Invalid, ListOf, Record, Text, errors_for, validate
 from councilsite.errors import ContentError
 
-PHONE = Text(pattern=r"\+?[0-9][0-9 ()-]{6,20}", pattern_help="a phone number such as '01632 960 000'",
+PHONE = Text(pattern=r"\+?[0-9][0-9 ()-]{6,20}", pattern_help="a phone number such as '01632 960 300'",
              expected="a phone number in quotes")
 EMAIL = Text(pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+", pattern_help="an email address such as 'bins@example.gov.uk'",
              expected="an email address")
@@ -59,7 +59,7 @@ _COMMON = {
 SERVICE = Record(
     {
         **_COMMON,
-        "category": Field(Text(), required=True, help="Give the category id, such as 'bins-and-recycling'."),
+        "category": Field(Text(), required=True, help="Give the category id, one of the categories in mkdocs.yml."),
         "do_it_online": Field(DO_IT_ONLINE),
         "other_ways": Field(OTHER_WAYS),
     }
@@ -113,6 +113,9 @@ def load_page(src_path: str, text: str, url: str, kind: str, categories: dict[st
     problems: list[tuple[str, str]] = []
     schema = SERVICE if kind == "service" else GENERAL
     data = validate(fm.data, schema, collect=problems)
+    if kind == "service" and fm.data.get("category") is None and categories:
+        # Name this site's own categories rather than a made-up example.
+        problems = [(f, f"{m} Use one of: {', '.join(sorted(categories))}" if f == "category" else m) for f, m in problems]
     if kind == "service" and "category" in data and data["category"] not in categories:
         known = ", ".join(sorted(categories)) or "(none configured)"
         problems.append(("category", f"'{data['category']}' is not a category. Use one of: {known}"))

@@ -42,7 +42,7 @@ ACTION = Text(pattern=r"(https://\S+|/\S*)", pattern_help="a web address startin
 FORM = Record({
     "title": Field(Text(max_length=80), required=True, help="Give the form a title, such as 'Report a missed bin'."),
     "intro": Field(Text(max_length=500), required=True, help="Say in a sentence or two what the form is for."),
-    "category": Field(Text(), help="A category id from mkdocs.yml, such as 'bins-and-recycling'."),
+    "category": Field(Text(), help="A category id from mkdocs.yml."),
     "priority": Field(Integer(minimum=1, maximum=999), help="1 is shown first in the home page's top tasks."),
     "task_label": Field(Text(max_length=60)),
     "who_can_use": Field(Text(max_length=500)),

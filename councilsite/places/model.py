@@ -30,10 +30,10 @@ UK_LATITUDE, UK_LONGITUDE = (49.8, 60.9), (-8.7, 1.8)
 class Postcode:
     def check(self, value):
         if not isinstance(value, str) or not value.strip():
-            raise Invalid("expected a postcode, such as 'EM1 1AA'")
+            raise Invalid("expected a postcode, such as 'AB1 2CD'")
         match = POSTCODE.fullmatch(re.sub(r"\s+", " ", value.strip().upper()))
         if not match:
-            raise Invalid(f"'{value.strip()}' is not a UK postcode. Write it like 'EM1 1AA'")
+            raise Invalid(f"'{value.strip()}' is not a UK postcode. Write it like 'AB1 2CD'")
         return f"{match[1]} {match[2]}"
 
 
@@ -172,14 +172,14 @@ def _coordinates_together(data: dict) -> None:
 
 PLACE = Record(
     {
-        "name": Field(Text(max_length=80), required=True, help="Give the place's name, such as 'Eastmere Central Library'."),
+        "name": Field(Text(max_length=80), required=True, help="Give the place's name, such as 'Central Library'."),
         "type": Field(PlaceTypeKind(), required=True,
                       help=f"Say what kind of place it is: {', '.join(t.id for t in vocab.TYPES)}."),
         "summary": Field(Text(max_length=200)),
         "address": Field(Text(max_length=120), required=True,
                          help="Give the street address without the town and postcode, such as 'Station Road'."),
-        "town": Field(Text(max_length=60), required=True, help="Give the town, such as 'Eastmere'."),
-        "postcode": Field(Postcode(), required=True, help="Give the postcode, such as 'EM1 1AA'."),
+        "town": Field(Text(max_length=60), required=True, help="Give the town or village the place is in."),
+        "postcode": Field(Postcode(), required=True, help="Give the postcode, such as 'AB1 2CD'."),
         "area": Field(Text(max_length=60), required=True, help="Give the area or ward, as listed in mkdocs.yml."),
         "phone": Field(PHONE),
         "email": Field(EMAIL),
@@ -207,7 +207,7 @@ class Place:
 
     src_path: str
     slug: str
-    url: str  # site path, such as /get-online/places/eastmere-central-library/
+    url: str  # site path, such as /get-online/places/central-library/
     name: str
     type: vocab.PlaceType
     address: str

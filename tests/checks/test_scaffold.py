@@ -83,6 +83,14 @@ def test_new_form_and_new_place_build_cleanly(demo_copy):
     assert made.returncode == 0, made.stderr
     made = councilsite(demo_copy, "new", "place", "Westfield Community Hub", "--area", "Northgate")
     assert made.returncode == 0, made.stderr
+    place = demo_copy / "content" / "get-online" / "places" / "westfield-community-hub.md"
+    unfinished = councilsite(demo_copy, "build")
+    assert unfinished.returncode != 0, "a place without its street and postcode must never publish"
+    assert "westfield-community-hub.md:4: address: this field is missing" in unfinished.stderr
+    assert "postcode: this field is missing" in unfinished.stderr
+    text = place.read_text()
+    text = text.replace("address:    #", "address: Mill Lane  #").replace("postcode:   #", "postcode: AB1 2CD  #")
+    place.write_text(text)
     built = councilsite(demo_copy, "build")
     assert built.returncode == 0, built.stderr
     site = demo_copy / "build" / "site"
