@@ -14,7 +14,7 @@ from pathlib import Path
 import selenium
 
 from . import allowlist, evidence, report_html, report_json, report_junit, site_checks, states
-from . import static_checks, templates
+from . import profiles, static_checks, templates
 from .axe_runner import axe_script_path, declared_version
 from .cache import AuditCache, FileHashes, checker_fingerprint, page_key, sha256_bytes
 from .config import AuditConfig
@@ -27,7 +27,7 @@ from .site import Site, page_url
 from .static_checks import PageFacts
 from .worker import PageJob, PageOutcome
 
-CHECKER_VERSION = "1"
+CHECKER_VERSION = "2"
 
 
 def checker_version() -> str:
@@ -144,6 +144,7 @@ def run_audit(config: AuditConfig, pool: BrowserPool | None = None) -> AuditResu
         if own_pool:
             pool.close()
     results = _assemble(pages, names)
+    profiles.apply([f for r in results for f in r.findings], config.profile)
     problems = allowlist.apply(entries, [f for r in results for f in r.findings], config.day())
     summary = _summary(results, pages, names, plan, walk, problems, schemes, config)
     if ev is not None:
@@ -302,6 +303,7 @@ def _evidence_pass(config, site, server, pool, pages, plan, walk, hashes, entrie
     names = sorted(pages)
     for _ in range(3):
         results = _assemble(pages, names)
+        profiles.apply([f for r in results for f in r.findings], config.profile)
         problems = allowlist.apply(entries, [f for r in results for f in r.findings], config.day())
         summary = _summary(results, pages, names, plan, walk, problems, schemes, config)
         _fill_tools(tools, pool, last)

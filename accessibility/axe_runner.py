@@ -15,7 +15,8 @@ from pathlib import Path
 from axe_selenium_python import Axe
 
 from .browser import Browser
-from .findings import (AXE_TAGS, SOURCE_AXE, Finding, criteria_from_tags, severity_from_tags)
+from .findings import (AXE_TAGS, SOURCE_AXE, Finding, criteria_from_tags, group_from_tags,
+                       severity_from_tags)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VENDOR_DIR = PACKAGE_DIR / "vendor" / "axe-core"
@@ -121,6 +122,7 @@ def findings_from_results(results: dict, page: str, state: str) -> list[Finding]
                 help=v.get("help", ""),
                 help_url=v.get("helpUrl"),
                 impact=node.get("impact") or v.get("impact"),
+                group=group_from_tags(tags),
             ))
     return out
 

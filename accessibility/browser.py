@@ -30,7 +30,7 @@ CHROMIUM_FLAGS = (
     "--window-size=1280,900", "--force-color-profile=srgb",
 )
 
-_KEYS = {"Tab": Keys.TAB, "Enter": Keys.ENTER}
+_KEYS = {"Tab": Keys.TAB, "Enter": Keys.ENTER, "Escape": Keys.ESCAPE}
 DESKTOP = (1280, 900)
 PAGE_LOAD_TIMEOUT = 60
 SCRIPT_TIMEOUT = 120
@@ -95,6 +95,10 @@ class Browser:
         W3C actions take one round trip for down and up, half the cost of raw CDP events.
         """
         ActionChains(self.driver).send_keys(_KEYS[key]).perform()
+
+    def press_shift_tab(self) -> None:
+        ActionChains(self.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(
+            Keys.SHIFT).perform()
 
     def screenshot(self, x: float, y: float, width: float, height: float) -> bytes:
         """PNG of a region of the document, in CSS pixels."""

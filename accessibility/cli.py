@@ -47,6 +47,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--axe-script", type=Path, default=None,
                         help="axe.min.js to use (default: $AXE_CORE_JS, else the axe-core "
                              "shipped in the package, vendor/axe-core/)")
+    parser.add_argument("--profile", choices=("wcag", "strict"), default="wcag",
+                        help="wcag: fail only on WCAG 2.2 A/AA failures, best practice is a "
+                             "warning; strict: best-practice warnings fail too (default: "
+                             "%(default)s)")
     parser.add_argument("--no-evidence", action="store_true",
                         help="do not write the audit evidence into the accessibility statement")
     parser.add_argument("--quiet", action="store_true", help="no progress output")
@@ -74,6 +78,7 @@ def config_from_args(args: argparse.Namespace) -> AuditConfig:
         axe_script=args.axe_script,
         evidence=not args.no_evidence,
         progress=not args.quiet,
+        profile=args.profile,
     )
 
 

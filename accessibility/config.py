@@ -30,6 +30,7 @@ class AuditConfig:
     evidence: bool = True
     today: dt.date | None = None
     progress: bool = True
+    profile: str = "wcag"  # "strict": best-practice warnings count as errors (profiles.py)
 
     def allowlist_path(self) -> Path | None:
         """An explicit path must exist; the default falls back to the list shipped here."""

@@ -13,6 +13,11 @@ AXE_TAGS = ERROR_TAGS + WARNING_TAGS
 ERROR = "error"
 WARNING = "warning"
 
+# A finding is either a WCAG 2.2 A/AA failure, or a house convention ("best practice") that
+# the `wcag` profile reports as a warning and the `strict` profile as an error.
+WCAG = "wcag"
+BEST_PRACTICE = "best-practice"
+
 SOURCE_AXE = "axe"
 SOURCE_OWN = "councilsite"
 
@@ -35,6 +40,10 @@ def severity_from_tags(tags: list[str]) -> str:
     return ERROR if any(t in ERROR_TAGS for t in tags) else WARNING
 
 
+def group_from_tags(tags: list[str]) -> str:
+    return WCAG if any(t in ERROR_TAGS for t in tags) else BEST_PRACTICE
+
+
 @dataclass
 class Finding:
     rule: str
@@ -54,6 +63,11 @@ class Finding:
     allowlist_expires: str | None = None
     # Base64 PNG of the failing element; kept out of report.json to keep it small.
     screenshot: str | None = None
+    group: str = WCAG
+    # Filled in when findings are merged: every state, rule and source that saw this issue.
+    states: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -56,7 +56,8 @@ document.querySelectorAll(sel).forEach(function (el) {
   __cs.kbBefore[i] = __cs.sig(el);
   list.push({idx: i, selector: __cs.cssPath(el), snippet: __cs.snippet(el),
              radio: (el.type === 'radio' && el.name) ? (el.form ? 'f' : '') + el.name : null,
-             iframe: el.tagName === 'IFRAME'});
+             iframe: el.tagName === 'IFRAME',
+             opaque: /^(IFRAME|VIDEO|AUDIO|OBJECT|EMBED)$/.test(el.tagName)});
   i++;
 });
 // Things that act as controls for a mouse but cannot be reached with Tab.
@@ -82,7 +83,10 @@ document.querySelectorAll('[onclick], [role]').forEach(function (el) {
   dead.push({selector: __cs.cssPath(el), snippet: __cs.snippet(el)});
 });
 var main = document.querySelector('main, [role=main]');
-return {stops: list, dead: dead, has_main: !!main,
+// 2.4.1 is met by landmarks or headings (ARIA11, H69) as well as by a skip link (G1).
+var bypass = !!document.querySelector('main, [role=main], nav, [role=navigation], ' +
+  'h1, h2, h3, h4, h5, h6, [role=heading]');
+return {stops: list, dead: dead, has_main: !!main, bypass: bypass,
         ltr: getComputedStyle(document.documentElement).direction !== 'rtl'};
 """
 
@@ -151,7 +155,12 @@ for (var n = el; n && n.nodeType === 1; n = n.parentElement) {
 var sig = __cs.sig ? __cs.sig(el) : null;
 var before = idx !== null && __cs.kbBefore ? __cs.kbBefore[idx] : undefined;
 var main = document.querySelector('main, [role=main]');
+// Media controls, plugins and frames move focus inside themselves, where the top document
+// sees the same active element press after press: that is not a trap, and their focus
+// indicator is drawn inside them.
+var opaque = /^(IFRAME|VIDEO|AUDIO|OBJECT|EMBED)$/.test(el.tagName);
 return {left: false, key: key, idx: idx === null ? null : +idx, tag: el.tagName.toLowerCase(),
+        opaque: opaque,
         selector: __cs.cssPath(el), snippet: __cs.snippet(el), hidden: hidden,
         obscured: obscured, proxy: proxy,
         changed: before === undefined ? null : before !== sig,
@@ -228,7 +237,7 @@ def walk(browser: Browser, page: str, state: str) -> WalkResult:
     previous_positioned: dict | None = None
     stuck = 0
     # Tab also visits what is inside iframes, which the top document cannot count.
-    expected = len(stops) + SLACK + 50 * sum(1 for s in stops if s["iframe"])
+    expected = len(stops) + SLACK + 50 * sum(1 for s in stops if s["opaque"])
     limit = min(expected, MAX_STEPS)
     trapped = None
     for _ in range(limit):
@@ -239,7 +248,7 @@ def walk(browser: Browser, page: str, state: str) -> WalkResult:
             break
         # Inside a cross-origin frame we cannot see focus move, so it cannot count as stuck;
         # the step limit still ends a walk that never comes back out.
-        opaque = info["key"].endswith(">>cross-origin")
+        opaque = info["key"].endswith(">>cross-origin") or info.get("opaque")
         if visited and info["key"] == visited[-1]["key"] and not opaque:
             stuck += 1
             if stuck >= STUCK:
@@ -254,6 +263,7 @@ def walk(browser: Browser, page: str, state: str) -> WalkResult:
                 result.completed = True  # wrapped round to the start: a full circuit
             else:
                 trapped = info  # cycling among a subset: cannot get out with Tab
+                trapped = dict(info, cycle=[v["key"] for v in visited[seen[info["key"]]:]])
             break
         seen[info["key"]] = len(visited)
         visited.append(info)
@@ -267,9 +277,15 @@ def walk(browser: Browser, page: str, state: str) -> WalkResult:
             trapped = visited[-1] if visited else None
 
     if trapped is not None:
-        add("keyboard-trap", trapped,
-            "Focus is trapped: pressing Tab repeatedly keeps focus on this element or cycles "
-            "back to it without ever leaving.")
+        way_out = _other_way_out(browser, trapped)
+        if way_out:
+            add("keyboard-trap-advised", trapped,
+                f"Tab alone does not move focus out of here; after {way_out} it does. Make sure "
+                "the page tells users how to leave (WCAG 2.1.2).")
+        else:
+            add("keyboard-trap", trapped,
+                "Focus is trapped: pressing Tab, even after Escape, keeps focus on this "
+                "element or cycles back to it without ever leaving.")
     result.visited = len(visited)
 
     if result.completed:
@@ -282,11 +298,40 @@ def walk(browser: Browser, page: str, state: str) -> WalkResult:
                 "This control is in the page but pressing Tab never reached it.")
 
     if setup["has_main"] and visited:
-        _check_skip_link(browser, visited[0], add)
+        def skip_problem(rule, info, message):
+            # Without a skip link, landmarks or headings still bypass the blocks (2.4.1):
+            # only a page with none of the three fails the criterion.
+            if setup.get("bypass"):
+                add("skip-link", info, message)
+            else:
+                add("bypass-blocks", info, message + " The page has no landmarks or headings "
+                                                     "either, so nothing bypasses its blocks.")
+        _check_skip_link(browser, visited[0], skip_problem)
     return result
 
 
+_ACTIVE_KEY_JS = """var e = document.activeElement;
+if (!e || e === document.body) return 'body';
+var i = e.getAttribute('data-cs-kb'); return i !== null ? 'k' + i : '?' + e.tagName;"""
+
+
+def _other_way_out(browser: Browser, trapped: dict) -> str | None:
+    """Does Escape, a standard exit method (2.1.2), then free focus from the trap?
+
+    Shift+Tab does not count: where unmodified Tab is stuck, WCAG wants users told.
+    """
+    cycle = set(trapped.get("cycle") or [trapped["key"]])
+    for _ in range(2):
+        browser.press("Escape")
+        browser.press("Tab")
+        if browser.js(_ACTIVE_KEY_JS) not in cycle:
+            return "Escape"
+    return None
+
+
 def _check_visible(browser: Browser, info: dict, add) -> None:
+    if info.get("opaque"):
+        return  # the frame or player draws focus inside itself, out of the top page's reach
     if info["hidden"]:
         if info.get("proxy") and _looks_different(browser, info, info["proxy"]):
             return  # hidden itself, but focusing it visibly changes what is around it

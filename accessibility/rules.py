@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .findings import ERROR, SOURCE_OWN, WARNING, Finding
+from .findings import BEST_PRACTICE, ERROR, SOURCE_OWN, WARNING, WCAG, Finding
 
 HELP_BASE = "https://www.w3.org/WAI/WCAG22/Understanding/"
 
@@ -22,22 +22,27 @@ class Rule:
     understanding: str  # slug of the W3C "Understanding" page
 
     @property
+    def group(self) -> str:
+        """A warning is a house convention ("best practice"), never a WCAG failure."""
+        return WCAG if self.severity == ERROR else BEST_PRACTICE
+
+    @property
     def help_url(self) -> str:
         return HELP_BASE + self.understanding
 
 
 _RULES = [
-    Rule("heading-one", "Page has exactly one main heading (h1)", ("1.3.1",), ERROR,
+    Rule("heading-one", "Page has exactly one main heading (h1)", ("1.3.1",), WARNING,
          "Give the page one h1 that says what the page is about; make other headings h2-h6.",
          "info-and-relationships"),
-    Rule("heading-skipped", "Heading levels are not skipped", ("1.3.1",), ERROR,
+    Rule("heading-skipped", "Heading levels are not skipped", ("1.3.1",), WARNING,
          "Use the next heading level down (h2 after h1, h3 after h2). Choose a level for its "
          "place in the outline, not for its size; change the look with CSS.",
          "info-and-relationships"),
     Rule("page-title", "Page has a title", ("2.4.2",), ERROR,
          "Give every page a <title> that names the page and then the site.",
          "page-titled"),
-    Rule("page-title-unique", "Page titles are unique across the site", ("2.4.2",), ERROR,
+    Rule("page-title-unique", "Page titles are unique across the site", ("2.4.2",), WARNING,
          "Make each title say what is different about its page, for example "
          "'Bin collection days - Anytown Council'.",
          "page-titled"),
@@ -45,11 +50,11 @@ _RULES = [
          "Set the language on the html element, for example <html lang=\"en-GB\"> "
          "(or lang=\"cy\" for a Welsh page).",
          "language-of-page"),
-    Rule("link-text", "Link text makes sense out of context", ("2.4.4",), ERROR,
+    Rule("link-text", "Link text says where the link goes", ("2.4.4",), WARNING,
          "Write link text that says where the link goes, for example 'Pay your council tax' "
          "instead of 'click here', 'read more' or a web address.",
          "link-purpose-in-context"),
-    Rule("document-link", "Links to documents give the format and size", ("2.4.4",), ERROR,
+    Rule("document-link", "Links to documents give the format and size", ("2.4.4",), WARNING,
          "Say the file type and size in the link text, for example "
          "'Annual budget 2025 (PDF, 1.2 MB)', so people know what they will download.",
          "link-purpose-in-context"),
@@ -61,11 +66,11 @@ _RULES = [
          "Replace the file name with words that say what the image shows, or alt=\"\" if it is "
          "decoration.",
          "non-text-content"),
-    Rule("tabindex-positive", "No positive tabindex", ("2.4.3",), ERROR,
+    Rule("tabindex-positive", "No positive tabindex", ("2.4.3",), WARNING,
          "Remove tabindex values above 0; put elements in the right order in the HTML instead. "
          "Use tabindex=\"0\" or \"-1\" only.",
          "focus-order"),
-    Rule("duplicate-id", "Element ids are unique", ("1.3.1", "4.1.2"), ERROR,
+    Rule("duplicate-id", "Element ids are unique", ("1.3.1", "4.1.2"), WARNING,
          "Give each id on a page a different value. Duplicates break form labels, ARIA "
          "references and links to a place on the page.",
          "info-and-relationships"),
@@ -73,15 +78,15 @@ _RULES = [
          "Add the autocomplete attribute with the right token, for example autocomplete=\"email\" "
          "on an email field, so browsers can fill it in and assistive technology can explain it.",
          "identify-input-purpose"),
-    Rule("table-headers", "Data tables have header cells", ("1.3.1",), ERROR,
+    Rule("table-headers", "Data tables have header cells", ("1.3.1",), WARNING,
          "Mark the header row or column with <th> (scope=\"col\" or scope=\"row\"). If the table "
          "is only for layout, use CSS instead.",
          "info-and-relationships"),
-    Rule("link-broken", "Internal links go to a page that exists", ("2.4.4",), ERROR,
+    Rule("link-broken", "Internal links go to a page that exists", ("2.4.4",), WARNING,
          "Correct the link so it points at a page or file in the site, or remove it.",
          "link-purpose-in-context"),
     Rule("link-anchor-missing", "Links to a place on a page find that place", ("2.4.4", "2.4.1"),
-         ERROR,
+         WARNING,
          "Make the part after # match the id of an element on the target page.",
          "link-purpose-in-context"),
     Rule("reflow", "No sideways scrolling at 320 CSS pixels", ("1.4.10",), ERROR,
@@ -113,7 +118,7 @@ _RULES = [
          "Use a real <a href> or <button> for things people click; do not rely on onclick or "
          "ARIA roles on a <div> or <span>.",
          "keyboard"),
-    Rule("skip-link", "A skip link moves focus to the main content", ("2.4.1",), ERROR,
+    Rule("skip-link", "A skip link moves focus to the main content", ("2.4.1",), WARNING,
          "Make the first focusable element <a href=\"#main-content\">Skip to main content</a> "
          "and give <main> the matching id (and tabindex=\"-1\").",
          "bypass-blocks"),
@@ -125,6 +130,19 @@ _RULES = [
          "Publish the form's error state and link it from the form page with "
          "<link rel=\"alternate\" data-councilsite-state=\"error\" href=\"...\"> so it is checked too.",
          "error-identification"),
+    Rule("bypass-blocks", "Repeated blocks can be bypassed", ("2.4.1",), ERROR,
+         "Give the page landmarks (<main>, <nav>, <header>), headings, or a working skip link "
+         "to the main content (G1, ARIA11, H69).",
+         "bypass-blocks"),
+    Rule("meta-refresh", "The page does not refresh or redirect on a timer", ("2.2.1",), ERROR,
+         "Remove the timed <meta http-equiv=\"refresh\">; redirect on the server or with a "
+         "delay of 0 (H76; failures F40, F41).",
+         "timing-adjustable"),
+    Rule("keyboard-trap-advised", "A component left by a non-standard key says how", (),
+         WARNING,
+         "Focus can only leave this component with another key than Tab: make sure the page "
+         "tells users which key (WCAG 2.1.2 allows it when they are told, G21).",
+         "no-keyboard-trap"),
     Rule("page-audit-failed", "Page could be checked in the browser", (), ERROR,
          "The page did not load or a check crashed; open it in a browser, fix the cause and "
          "run the audit again.",
@@ -150,6 +168,7 @@ def own_finding(rule_id: str, *, page: str, state: str, selector: str, snippet: 
         help=rule.how_to_fix,
         help_url=rule.help_url,
         impact="serious" if rule.severity == ERROR else "minor",
+        group=rule.group,
     )
 
 

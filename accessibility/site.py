@@ -11,8 +11,10 @@ from urllib.parse import unquote, urlsplit
 HTML_SUFFIXES = (".html", ".htm")
 # A page must look like a document; template partials and fragments are not pages.
 _DOCUMENT = re.compile(rb"<(?:!doctype\s+html|html[\s>]|body[\s>])", re.IGNORECASE)
-# Redirect stubs (mkdocs-redirects and friends) are not pages people read.
-_REFRESH = re.compile(rb"<meta[^>]+http-equiv\s*=\s*[\"']?refresh", re.IGNORECASE)
+# Instant redirect stubs (mkdocs-redirects and friends) are not pages people read; a refresh
+# with a delay is a page, and a 2.2.1 failure the HTML checks report.
+_REFRESH = re.compile(rb"<meta[^>]+http-equiv\s*=\s*[\"']?refresh[^>]*>", re.IGNORECASE)
+_INSTANT = re.compile(rb"content\s*=\s*[\"']?\s*0(?:\.0*)?\s*(?:[;,]|[\"'])", re.IGNORECASE)
 
 
 def page_url(rel: str) -> str:
@@ -74,7 +76,7 @@ class Site:
         trailing = path.endswith("/")
         norm = posixpath.normpath(joined) if joined else "."
         if norm.startswith(".."):
-            return Target(page=None, path=norm, fragment=fragment, exists=False)
+            return None  # out of the audited folder: not ours to check, nor to call broken
         norm = "" if norm == "." else norm
         candidates = []
         if trailing or norm == "":
@@ -100,4 +102,7 @@ class Target:
 def _is_document(path: Path) -> bool:
     with open(path, "rb") as fh:
         head = fh.read(4096)
-    return bool(_DOCUMENT.search(head)) and not _REFRESH.search(head)
+    if not _DOCUMENT.search(head):
+        return False
+    refresh = _REFRESH.search(head)
+    return not (refresh and _INSTANT.search(refresh.group(0)))

@@ -78,6 +78,7 @@ def check_page(html: bytes | str, page: str, state: str = "html",
     _autocomplete(ctx)
     _tables(ctx)
     _forms(ctx, facts, is_error_state)
+    _meta_refresh(ctx)
     _head_facts(ctx, facts)
     return ctx.findings, facts
 
@@ -219,14 +220,22 @@ def _images(ctx: _Context) -> None:
             continue
         alt = img.get("alt")
         if alt is None:
-            if img.get("aria-label") or img.get("aria-labelledby"):
+            if _named_otherwise(ctx, img):
                 continue
             ctx.add("img-alt", img, "The image has no alt attribute.")
         elif _FILENAME_ALT.match(alt.strip()):
             ctx.add("img-alt-filename", img, f"The alt text '{alt.strip()}' is a file name.")
     for inp in ctx.soup.find_all("input", attrs={"type": re.compile("^image$", re.I)}):
-        if not (inp.get("alt") or "").strip():
+        if not (inp.get("alt") or "").strip() and not _named_otherwise(ctx, inp):
             ctx.add("img-alt", inp, "The image button has no alt text.")
+
+
+def _named_otherwise(ctx: _Context, el: Tag) -> bool:
+    """aria-labelledby, aria-label or title also give an image its name (ARIA6, ARIA10, H37)."""
+    refs = str(el.get("aria-labelledby") or "").split()
+    if any(ctx.text_of(t) for t in (ctx.soup.find(id=r) for r in refs) if t is not None):
+        return True
+    return any(str(el.get(a) or "").strip() for a in ("aria-label", "title"))
 
 
 def _tabindex(ctx: _Context) -> None:
@@ -343,6 +352,21 @@ def _forms(ctx: _Context, facts: PageFacts, is_error_state: bool) -> None:
                 ctx.add("error-identification", el,
                         "This field is marked invalid but aria-describedby does not point at "
                         "an error message.")
+
+
+def _meta_refresh(ctx: _Context) -> None:
+    for meta in ctx.soup.find_all("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)}):
+        delay = refresh_delay(str(meta.get("content") or ""))
+        # 0 is an instant redirect (H76); 20 hours or more is WCAG's 20-hour exception.
+        if delay is not None and 0 < delay < 72000:
+            ctx.add("meta-refresh", meta,
+                    f"The page refreshes or redirects itself after {delay:g} seconds, with no "
+                    "way for the user to stop or extend it.")
+
+
+def refresh_delay(content: str) -> float | None:
+    m = re.match(r"\s*(\d+(?:\.\d+)?)", content)
+    return float(m.group(1)) if m else None
 
 
 def _head_facts(ctx: _Context, facts: PageFacts) -> None:
