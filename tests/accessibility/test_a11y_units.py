@@ -184,3 +184,23 @@ def test_cli_arguments_become_a_config():
     assert config.widths == (1280, 320) and config.keyboard_sample == 0
     assert str(config.report_dir) == "build/reports"
     assert str(config.cache_dir) == "build/cache/audit"
+
+
+def test_profiles_turn_best_practice_into_errors_only_when_strict():
+    from councilsite.accessibility import profiles
+    from councilsite.accessibility.rules import own_finding
+    bp = own_finding("heading-one", page="p.html", state="html", selector="h1", snippet="",
+                     message="m")
+    wcag = own_finding("img-alt", page="p.html", state="html", selector="img", snippet="",
+                       message="m")
+    profiles.apply([bp, wcag], "wcag")
+    assert (bp.severity, wcag.severity) == ("warning", "error")
+    profiles.apply([bp, wcag], "strict")
+    assert (bp.severity, wcag.severity) == ("error", "error")
+    with pytest.raises(ValueError):
+        profiles.apply([bp], "lenient")
+    import argparse
+    parser = argparse.ArgumentParser()
+    cli.add_arguments(parser)
+    assert cli.config_from_args(parser.parse_args(["s"])).profile == "wcag"
+    assert cli.config_from_args(parser.parse_args(["s", "--profile", "strict"])).profile == "strict"
