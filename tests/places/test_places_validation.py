@@ -66,7 +66,7 @@ PATH = "content/get-online/places/central-library.md"
 
 @pytest.mark.parametrize("change, expected", [
     (("postcode: te2 3cd", "postcode: TE2 3C"),
-     f"{PATH}:6: postcode: 'TE2 3C' is not a UK postcode. Write it like 'EM1 1AA'"),
+     f"{PATH}:6: postcode: 'TE2 3C' is not a UK postcode. Write it like 'AB1 2CD'"),
     (("postcode: te2 3cd", "postcode: 12345"), f"{PATH}:6: postcode: expected a postcode"),
     (("monday to friday: 9am to 12:30pm, 1:30pm to 7pm", "monday to friday: 9am to 1pm, 12pm to 7pm"),
      f"{PATH}:13: opening_hours.monday to friday: '9am to 1pm' and 'midday to 7pm' overlap"),
