@@ -15,14 +15,14 @@ preview: setup           ## set up, then preview the site at http://127.0.0.1:80
 test:                    ## set up everything, run every test, then build and audit every page of the demo site
 	scripts/setup --test
 	COUNCILSITE_REQUIRE_POSTGRES=1 $(PY) -m pytest
-	$(PY) -m mkdocs build --strict
-	$(PY) -m councilsite audit build/site
+	$(PY) -m councilsite build
+	$(PY) -m councilsite audit --profile strict build/site
 
-audit:                   ## audit the built site again (after `make site`)
-	$(PY) -m councilsite audit build/site
+audit:                   ## audit the built site again (after `make site`), holding it to our house rules too
+	$(PY) -m councilsite audit --profile strict build/site
 
 setup:
 	scripts/setup
 
 build:
-	$(PY) -m mkdocs build --strict
+	$(PY) -m councilsite build
