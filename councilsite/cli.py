@@ -90,11 +90,12 @@ def _new(ns) -> int:
 
 
 def _serve(ns) -> int:
+    # The built site and the package alone: this reads mkdocs.yml (if at all) as plain YAML, for site_dir.
     from councilsite.receiver.server import serve
-    from councilsite.receiver.settings import SettingsError, load_settings
+    from councilsite.receiver.settings import SettingsError, find_site_dir, load_settings
 
     try:
-        settings = load_settings(ns.config_file)
+        settings = load_settings(find_site_dir(ns.site_dir, ns.config_file))
     except SettingsError as exc:
         print(f"councilsite serve: {exc}", file=sys.stderr)
         return 1
@@ -102,17 +103,11 @@ def _serve(ns) -> int:
         settings.database_url = ns.database
     if ns.rate_limit is not None:
         settings.rate_limit = ns.rate_limit
-    if ns.site_dir:
-        settings.site_dir = Path(ns.site_dir)
-    if not (settings.site_dir / "index.html").is_file():
-        print(f"councilsite serve: there is no built site in {settings.site_dir}: run `councilsite build` "
-              "(or `make site`) first", file=sys.stderr)
-        return 1
-    from councilsite.receiver.render import ShellError
+    from councilsite.receiver.shells import ShellError
     from councilsite.receiver.store import StoreError
 
     try:
-        return serve(settings, ns.config_file, ns.host, ns.port, ns.workers, ns.quiet)
+        return serve(settings, ns.host, ns.port, ns.workers, ns.quiet)
     except (ShellError, StoreError) as exc:
         print(f"councilsite serve: {exc}", file=sys.stderr)
         return 1
@@ -120,14 +115,15 @@ def _serve(ns) -> int:
 
 def _serve_parser(sub) -> None:
     serve = sub.add_parser("serve", help="serve the built site and receive its forms (the receiver)")
-    serve.add_argument("-f", "--config-file", default="mkdocs.yml")
+    serve.add_argument("--site-dir", help="the built site (default: site_dir in mkdocs.yml if there is one, "
+                                          "else build/site)")
+    serve.add_argument("-f", "--config-file", help="a mkdocs.yml to take site_dir from (default: ./mkdocs.yml)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, help="processes taking requests (default: 2 per core, 2 to 4)")
     serve.add_argument("--database", help="sqlite:///path or postgresql://... (default: COUNCILSITE_DATABASE_URL, "
                                           "else sqlite:///var/submissions.sqlite3)")
     serve.add_argument("--rate-limit", type=int, help="form posts per client per minute (0: no limit; default 60)")
-    serve.add_argument("--site-dir", help="the built site (default: site_dir in mkdocs.yml)")
     serve.add_argument("--quiet", action="store_true", help="log only warnings and errors")
     serve.set_defaults(func=_serve)
 

@@ -1,5 +1,7 @@
 """mkdocs adapter for declarative forms: forms/<id>.yml becomes a form page, its error state, a
-confirmation page and a JSON Schema. The logic is in councilsite.forms; this only feeds mkdocs.
+confirmation page and a JSON Schema, and the built site gets the receiver's manifest
+(.councilsite/receiver.json), so `councilsite serve` needs nothing but the site. The logic is in
+councilsite.forms and councilsite.receiver.manifest; this only feeds mkdocs.
 """
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from councilsite.forms.model import Form
 from councilsite.forms.pages import CONFIRMATION, ERROR, FormPageFile, form_pages, schema_file
 from councilsite.forms.view import error_page, form_page, paragraphs
 from councilsite.plugins.paths import shown_docs_dir
+from councilsite.receiver import manifest
+from councilsite.receiver.shells import ShellError
 
 log = logging.getLogger("mkdocs.plugins.council.forms")
 FORM_LINK = re.compile(r"/forms/([^/]+)/?$")
@@ -121,6 +125,22 @@ class FormsPlugin(BasePlugin[FormsConfig]):
         if self.folder.is_dir():
             server.watch(str(self.folder))
         return server
+
+    def on_env(self, env, config, files):
+        self.env = env  # the site's own template lookup: a council's custom_dir, then our theme
+        return env
+
+    # Last: the pages the shells are cut from are final once every other plugin is done with them.
+    @event_priority(-100)
+    def on_post_build(self, config):
+        receiver = {"default_action": self.config.default_action, "privacy_page": self.config.privacy_page,
+                    "honeypot": self.config.honeypot}
+        try:
+            made = manifest.make_manifest(Path(config.site_dir), list(self.forms.values()), receiver,
+                                          self.env.globals.get("brand", {}), manifest.template_sources(self.env))
+        except ShellError as exc:
+            raise PluginError(f"council/forms: {exc}") from None
+        manifest.write_manifest(Path(config.site_dir), made)
 
     def _action(self, form: Form) -> str:
         return form.action or self.config.default_action.replace("{id}", form.id)

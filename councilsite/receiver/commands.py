@@ -38,7 +38,9 @@ def _day(text: str) -> dt.date:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (for the forms)")
+    common.add_argument("--site-dir", help="the built site, whose manifest has the forms (default: site_dir in "
+                                           "mkdocs.yml if there is one, else build/site)")
+    common.add_argument("-f", "--config-file", help="a mkdocs.yml to take site_dir from (default: ./mkdocs.yml)")
     common.add_argument("--database", help="the store's URL (default: COUNCILSITE_DATABASE_URL, else "
                                            "sqlite:///var/submissions.sqlite3)")
     sub = parser.add_subparsers(dest="action", required=True, metavar="{export,purge,forward,status}")
@@ -86,14 +88,12 @@ def run(ns: argparse.Namespace) -> int:
 
 
 def _settings(ns):
-    from councilsite.receiver.settings import SettingsError, load_settings
+    from councilsite.receiver.settings import SettingsError, find_site_dir, load_settings
 
     try:
-        settings = load_settings(ns.config_file)
+        settings = load_settings(find_site_dir(ns.site_dir, ns.config_file))
     except SettingsError as exc:
         raise CommandError(str(exc)) from None
-    except Exception as exc:  # mkdocs' own errors: a missing or broken mkdocs.yml
-        raise CommandError(f"{ns.config_file}: {exc}") from None
     if ns.database:
         settings.database_url = ns.database
     return settings

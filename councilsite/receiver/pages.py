@@ -1,35 +1,34 @@
 """The receiver's pages: each theme partial rendered inside the right shell of the built site."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from councilsite.forms.model import Form
 from councilsite.forms.view import FormPage, paragraphs
 from councilsite.receiver.answers import answer_rows
-from councilsite.receiver.render import Shell, Theme, load_shell
+from councilsite.receiver.manifest import NOT_FOUND, REBUILD
+from councilsite.receiver.render import Theme
+from councilsite.receiver.shells import Shell, ShellError
 
 
 class Pages:
     def __init__(self, settings):
         self.settings = settings
-        self.theme = Theme(settings.theme_dir, {"brand": {"name": settings.brand_name,
-                                                          "default_other_ways": settings.other_ways}})
-        self._shells: dict[str, Shell] = {}
+        brand = {**settings.brand, "name": settings.brand_name, "default_other_ways": settings.other_ways}
+        self.theme = Theme(settings.templates, {"brand": brand})
 
     def shell(self, path: str) -> Shell:
-        """The built page at this site path, such as /forms/contact-us/, read once."""
-        if path not in self._shells:
-            file = Path(self.settings.site_dir) / path.strip("/") / "index.html" if path != "/404.html" else \
-                Path(self.settings.site_dir) / "404.html"
-            self._shells[path] = load_shell(file, path if path != "/404.html" else "/")
-        return self._shells[path]
+        """The built page at this site path, such as /forms/contact-us/, that receiver pages sit inside."""
+        try:
+            return self.settings.shells[path]
+        except KeyError:
+            raise ShellError(f"the receiver manifest of {self.settings.site_dir} has no page {path}; {REBUILD}") \
+                from None
 
     def check_shells(self) -> None:
-        """Read every shell now, so a receiver started before the site was built says so at once."""
+        """Every shell is there, so a receiver started on a half-made site says so at once."""
         for form in self.settings.forms.values():
             self.shell(form.url)
             self.shell(form.confirmation_url)
-        self.shell("/404.html")
+        self.shell(NOT_FOUND)
 
     def form(self, form: Form, page: FormPage) -> str:
         shell = self.shell(form.url)
@@ -59,7 +58,7 @@ class Pages:
             {"url": "/do-it-online/", "text": "See everything you can do online"}
         body = self.theme.render("receiver/message.html", message={
             "title": message.title, "paragraphs": paragraphs(message.text), "link": link, "other_ways": ways})
-        shell = self.shell(form.url) if form else self.shell("/404.html")
+        shell = self.shell(form.url) if form else self.shell(NOT_FOUND)
         return shell.render(body, f"{message.html_title} - {self.settings.brand_name}")
 
 

@@ -34,6 +34,9 @@ class StaticSite:
         if request.method not in ("GET", "HEAD"):
             return Response("Method not allowed", 405, {"Allow": "GET, HEAD"})(environ, start_response)
         path = request.path
+        if any(part.startswith(".") for part in path.split("/")):
+            # Dot-files are never pages, and .councilsite/ is the receiver's manifest, not the site's.
+            return self._not_found(request)(environ, start_response)
         found = safe_join(str(self.site_dir), path.lstrip("/")) if path != "/" else str(self.site_dir)
         file = Path(found) if found else None
         if file is not None and file.is_dir():
@@ -42,11 +45,14 @@ class StaticSite:
                 return Response("", 301, {"Location": path + "/" + query})(environ, start_response)
             file = file / "index.html"
         if file is None or not file.is_file():
-            status, file = 404, self.site_dir / "404.html"
-            if not file.is_file():
-                return Response("Page not found", 404)(environ, start_response)
-        else:
-            status = 200
+            return self._not_found(request)(environ, start_response)
+        return self._file(request, file, 200)(environ, start_response)
+
+    def _not_found(self, request: Request) -> Response:
+        file = self.site_dir / "404.html"
+        return self._file(request, file, 404) if file.is_file() else Response("Page not found", 404)
+
+    def _file(self, request: Request, file: Path, status: int) -> Response:
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/json", "application/javascript", "image/svg+xml"):
             kind += "; charset=utf-8"
@@ -55,7 +61,7 @@ class StaticSite:
         response.headers["X-Content-Type-Options"] = "nosniff"
         if request.method == "HEAD":
             response.headers["Content-Length"] = str(file.stat().st_size)
-        return response(environ, start_response)
+        return response
 
 
 class SiteAndReceiver:
@@ -80,7 +86,7 @@ def configure_logging() -> None:
     root.propagate = False
 
 
-def serve(settings, config_file: str = "mkdocs.yml", host: str = "127.0.0.1", port: int = 8000,
+def serve(settings, host: str = "127.0.0.1", port: int = 8000,
           workers: int | None = None, quiet: bool = False) -> int:
     from gunicorn.app.base import BaseApplication
 
@@ -108,8 +114,8 @@ def serve(settings, config_file: str = "mkdocs.yml", host: str = "127.0.0.1", po
     forwarder = None
     if settings.webhook_url:
         # Its own process: a thread in gunicorn's master could hold a lock when a worker is forked.
-        forwarder = subprocess.Popen([sys.executable, "-m", "councilsite", "submissions", "forward", "-f",
-                                      str(config_file), "--watch"], env={**os.environ,
+        forwarder = subprocess.Popen([sys.executable, "-m", "councilsite", "submissions", "forward",
+                                      "--site-dir", str(settings.site_dir), "--watch"], env={**os.environ,
                                                                   "COUNCILSITE_DATABASE_URL": settings.database_url,
                                                                   "COUNCILSITE_WEBHOOK_URL": settings.webhook_url})
     print(f"Serving the site and its forms at http://{host}:{port}/ (forms post to {settings.prefix}/<form id>; "

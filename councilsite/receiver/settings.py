@@ -1,5 +1,6 @@
-"""The receiver's settings: from mkdocs.yml where the site already says them, else from the
-environment (so a server's secrets and database never sit in the repository), else defaults.
+"""The receiver's settings: from the built site's manifest where the site already says them
+(councilsite.receiver.manifest), else from the environment (so a server's secrets and database
+never sit in the repository), else defaults. Nothing here imports mkdocs.
 
     COUNCILSITE_DATABASE_URL     sqlite:///var/submissions.sqlite3 (default) or postgresql://...
     COUNCILSITE_WEBHOOK_URL      where each submission is forwarded (the council's CRM); none by default
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from councilsite.forms.model import Form
+from councilsite.receiver.shells import Shell
 
 DEFAULT_DATABASE = "sqlite:///var/submissions.sqlite3"
 
@@ -25,8 +27,10 @@ class SettingsError(Exception):
 @dataclass
 class Settings:
     forms: dict[str, Form]
-    site_dir: Path  # the built site: pages are rendered inside its form pages' header and footer
-    theme_dir: Path
+    site_dir: Path  # the built site, served as it is
+    shells: dict[str, Shell] = field(default_factory=dict)  # site path -> the built page receiver pages sit in
+    templates: dict[str, str] = field(default_factory=dict)  # name -> source of what the receiver renders
+    brand: dict = field(default_factory=dict)  # the brand plugin's context, which templates read as `brand`
     prefix: str = "/submit"  # forms post to <prefix>/<form id>
     database_url: str = DEFAULT_DATABASE
     webhook_url: str | None = None
@@ -67,36 +71,68 @@ def env_settings(settings: Settings, environ=os.environ) -> Settings:
     return settings
 
 
-def load_settings(config_file: str | Path = "mkdocs.yml", environ=os.environ) -> Settings:
-    """Read the forms, the built site and the receiver's path from the site's mkdocs.yml."""
+def load_settings(site_dir: str | Path, environ=os.environ) -> Settings:
+    """The receiver's settings for the site built into `site_dir`, from its manifest."""
     import re
 
-    from mkdocs.config import load_config
+    from councilsite.forms.manifest import form_from_data
+    from councilsite.receiver.manifest import REBUILD, ManifestError, read_manifest
 
-    from councilsite.errors import ContentErrors
-    from councilsite.forms.definition import load_forms
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(config_file))
-    root = Path(config.config_file_path).parent
-    forms_plugin = config.plugins.get("council/forms")
-    if forms_plugin is None:
-        raise SettingsError(f"{config_file}: council/forms is not in plugins, so there are no forms to receive")
-    folder = forms_plugin.config.folder
+    site_dir = Path(site_dir)
     try:
-        forms = {f.id: f for f in load_forms((root / folder).resolve(), folder.rstrip("/"), None)}
-    except ContentErrors as exc:
-        raise SettingsError(exc.report()) from None
-    action = forms_plugin.config.default_action
+        manifest = read_manifest(site_dir)
+        receiver, brand = manifest["receiver"], manifest["brand"]
+        forms = {data["id"]: form_from_data(data) for data in manifest["forms"]}
+        shells = {url: Shell.from_data(data) for url, data in manifest["shells"].items()}
+        templates = dict(manifest["templates"])
+    except ManifestError as exc:
+        raise SettingsError(str(exc)) from None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise SettingsError(f"{site_dir}: the receiver manifest is not one this councilsite wrote; {REBUILD}") from None
+    action = receiver["default_action"]
     match = re.fullmatch(r"(/\S*?)/\{id\}/?", action)
     if not match:
-        raise SettingsError(f"{config_file}: council/forms default_action is '{action}': the receiver serves "
-                            "site paths such as /submit/{id}")
-    from councilsite.brand import default_other_ways
-
-    brand = config.plugins.get("council/brand")
-    settings = Settings(forms=forms, site_dir=Path(config.site_dir), theme_dir=root / "theme", prefix=match.group(1),
-                        privacy_page=forms_plugin.config.privacy_page, honeypot=forms_plugin.config.honeypot,
-                        other_ways=default_other_ways(dict(brand.config.contact)) if brand else {},
-                        brand_name=brand.config.name if brand else "")
+        raise SettingsError(f"council/forms default_action is '{action}': the receiver serves site paths such as "
+                            "/submit/{id}")
+    settings = Settings(forms=forms, site_dir=site_dir, shells=shells, templates=templates, brand=brand,
+                        prefix=match.group(1), privacy_page=receiver["privacy_page"], honeypot=receiver["honeypot"],
+                        other_ways=brand.get("default_other_ways", {}), brand_name=brand.get("name", ""))
     return env_settings(settings, environ)
+
+
+def find_site_dir(site_dir: str | Path | None = None, config_file: str | Path | None = None) -> Path:
+    """The built site to serve: `site_dir`, else the site_dir of mkdocs.yml (`config_file`, else
+    ./mkdocs.yml if there is one), else build/site. SettingsError if nothing is built there."""
+    if site_dir is None:
+        if config_file is None and Path("mkdocs.yml").is_file():
+            config_file = "mkdocs.yml"
+        site_dir = site_dir_of(Path(config_file)) if config_file is not None else Path("build/site")
+    site_dir = Path(site_dir)
+    if not (site_dir / "index.html").is_file():
+        raise SettingsError(f"there is no built site in {site_dir}: run `councilsite build` (or `make site`) first")
+    return site_dir
+
+
+def site_dir_of(config_file: Path) -> Path:
+    """mkdocs.yml's site_dir (relative to its folder, as mkdocs reads it), read as plain YAML."""
+    import yaml
+
+    class Tolerant(yaml.SafeLoader):
+        """mkdocs.yml may hold !ENV and !!python tags: read !ENV as mkdocs does, and anything else as nothing."""
+
+    def env(loader, node):
+        names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else \
+            [str(v) for v in loader.construct_sequence(node)]
+        default = names.pop() if len(names) > 1 else None  # !ENV [NAME, OTHER_NAME, default]
+        return next((os.environ[name] for name in names if name in os.environ), default)
+
+    Tolerant.add_constructor("!ENV", env)
+    Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Tolerant)
+    except FileNotFoundError:
+        raise SettingsError(f"there is no {config_file}: give the built site with --site-dir") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{config_file} is not readable YAML ({str(exc).splitlines()[0]})") from None
+    value = config.get("site_dir") if isinstance(config, dict) else None
+    return config_file.resolve().parent / (value if isinstance(value, str) and value else "site")

@@ -38,10 +38,10 @@ def build_demo(out: Path) -> Path:
 
 
 def demo_settings(site_dir: Path, **changes):
+    """The receiver's settings for a site build_demo() made, as `councilsite serve` reads them."""
     from councilsite.receiver.settings import load_settings
 
-    settings = load_settings(REPO / "mkdocs.yml", environ={})
-    settings.site_dir = Path(site_dir)
+    settings = load_settings(site_dir, environ={})
     for key, value in changes.items():
         setattr(settings, key, value)
     return settings

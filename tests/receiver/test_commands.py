@@ -12,23 +12,29 @@ import pytest
 from councilsite.cli import main
 from councilsite.receiver import commands
 from councilsite.receiver.settings import env_settings, load_settings
-from sending import ROOT, Target, at, send, upload
+from receiversite import build_demo
+from sending import Target, at, send, upload
 
-CONFIG = str(ROOT / "mkdocs.yml")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x03" * 20
+BUILT = {}  # "site": the demo site this module's commands read
+
+
+@pytest.fixture(scope="module", autouse=True)
+def site_dir(tmp_path_factory):
+    BUILT["site"] = build_demo(tmp_path_factory.mktemp("commands-site"))
+    return BUILT["site"]
 
 
 @pytest.fixture(scope="module")
-def site_settings():
-    return load_settings(CONFIG, environ={})
+def site_settings(site_dir):
+    return load_settings(site_dir, environ={})
 
 
 @pytest.fixture(autouse=True)
 def quick_settings(monkeypatch, site_settings):
-    """The demo site's settings, read once (reading mkdocs.yml takes a second); the environment
-    still applies, as it does for the real command."""
+    """The demo site's settings, read once; the environment still applies, as it does for the real command."""
     monkeypatch.setattr("councilsite.receiver.settings.load_settings",
-                        lambda config_file="mkdocs.yml", environ=None: env_settings(copy.copy(site_settings)))
+                        lambda site_dir, environ=None: env_settings(copy.copy(site_settings)))
     for name in ("COUNCILSITE_DATABASE_URL", "COUNCILSITE_WEBHOOK_URL", "COUNCILSITE_WEBHOOK_SECRET"):
         monkeypatch.delenv(name, raising=False)
 
@@ -40,7 +46,7 @@ def forms(site_settings):
 
 def submissions(*args, store_url=None):
     database = ["--database", store_url] if store_url else []
-    return main(["submissions", *args[:1], "-f", CONFIG, *database, *args[1:]])
+    return main(["submissions", *args[:1], "--site-dir", str(BUILT["site"]), *database, *args[1:]])
 
 
 def contact(store, forms, when, message="Hello", name="Ann Smith"):
@@ -187,13 +193,13 @@ def test_status(store, store_url, forms, capsys):
     assert ["retired-form", "(no", "longer", "defined)", "1"] in lines
 
 
-def test_the_real_command_reads_mkdocs_yml(tmp_path):
+def test_the_real_command_reads_the_built_site(tmp_path, site_dir):
     """Once end to end, in a process of its own: the site's forms, and the database from the environment."""
     from councilsite.receiver.store import open_store
     database = f"sqlite:///{tmp_path / 'subs.db'}"
     open_store(database).migrate()
-    result = subprocess.run([sys.executable, "-m", "councilsite", "submissions", "export", "-f", CONFIG,
-                             "--form", "contact-us"], capture_output=True, text=True, cwd=tmp_path,
+    result = subprocess.run([sys.executable, "-m", "councilsite", "submissions", "export", "--site-dir",
+                             str(site_dir), "--form", "contact-us"], capture_output=True, text=True, cwd=tmp_path,
                             env={**__import__("os").environ, "COUNCILSITE_DATABASE_URL": database})
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Reference,Received,What is your message about?,Your message")
@@ -201,9 +207,9 @@ def test_the_real_command_reads_mkdocs_yml(tmp_path):
 
 def test_exports_and_purges_leave_an_audit_trail_without_personal_data(store, store_url, forms, capsys, tmp_path):
     contact(store, forms, "2026-11-20 10:00", name="Ann Secretname")
-    assert main(["submissions", "export", "--database", store_url, "--form", "contact-us",
-                 "--output", str(tmp_path / "out.csv")]) == 0
-    assert main(["submissions", "purge", "--database", store_url]) == 0
+    assert submissions("export", "--database", store_url, "--form", "contact-us",
+                       "--output", str(tmp_path / "out.csv")) == 0
+    assert submissions("purge", "--database", store_url) == 0
     err = capsys.readouterr().err
     trail = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
     assert [e["event"] for e in trail] == ["submissions.export", "submissions.purge"]
