@@ -129,11 +129,16 @@ def _serve_parser(sub) -> None:
 
 
 def _audit_parser(sub) -> None:
+    audit = sub.add_parser("audit", help="check every page of a built site for accessibility problems")
     try:
         from councilsite.accessibility import cli as audit_cli
-    except ImportError:  # the checker is optional for a build-only install
+    except ModuleNotFoundError as exc:
+        # Still offered without the audit extra, so that it says what to install rather than vanish.
+        if not missing_extra(exc, "audit"):
+            raise
+        audit.add_argument("args", nargs=argparse.REMAINDER)
+        audit.set_defaults(func=lambda ns: _raise(exc))
         return
-    audit = sub.add_parser("audit", help="check every page of a built site for accessibility problems")
     audit_cli.add_arguments(audit)
     audit.set_defaults(func=audit_cli.run)
 
@@ -183,9 +188,36 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+# Modules of the optional extras (pyproject.toml), and the extra that brings each. An editor who
+# only writes and previews pages installs none of them.
+EXTRA_OF_MODULE = {"selenium": "audit", "axe_selenium_python": "audit", "werkzeug": "receiver",
+                   "gunicorn": "receiver", "psycopg": "postgres"}
+EXTRA_OF_COMMAND = {"audit": "audit", "serve": "receiver", "submissions": "receiver"}
+
+
+def missing_extra(exc: ModuleNotFoundError, command: str) -> str | None:
+    top = (exc.name or "").split(".")[0]
+    if top == "bs4":
+        return EXTRA_OF_COMMAND.get(command)
+    return EXTRA_OF_MODULE.get(top)
+
+
+def _raise(exc: Exception):
+    raise exc
+
+
 def main(argv: list[str] | None = None) -> int:
     ns = parser().parse_args(argv)
-    return ns.func(ns)
+    try:
+        return ns.func(ns)
+    except ModuleNotFoundError as exc:
+        extra = missing_extra(exc, ns.command)
+        if not extra:
+            raise
+        print(f"councilsite {ns.command}: this needs the '{extra}' extra, which is not installed "
+              f"(no module named '{exc.name}'). Install it with:\n    pip install 'councilsite[{extra}]'",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -80,3 +80,13 @@ def test_version():
     result = subprocess.run([sys.executable, "-m", "councilsite", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == f"councilsite {__version__}"
     assert __version__[0].isdigit() and "unknown" not in __version__
+
+
+def test_a_missing_extra_is_named_for_the_command():
+    from councilsite.cli import missing_extra
+
+    assert missing_extra(ModuleNotFoundError(name="selenium.webdriver"), "audit") == "audit"
+    assert missing_extra(ModuleNotFoundError(name="bs4"), "serve") == "receiver"
+    assert missing_extra(ModuleNotFoundError(name="bs4"), "audit") == "audit"
+    assert missing_extra(ModuleNotFoundError(name="psycopg"), "serve") == "postgres"
+    assert missing_extra(ModuleNotFoundError(name="no_such_thing"), "audit") is None, "a real bug is not hidden"
