@@ -65,7 +65,7 @@ PAGES = {
         ("pass", "headings-no-skip-link", "2.4.1", "H69",
          '<h1>Title</h1><h2>Part</h2><p>Text.</p>', BARE),
         ("pass", "skip-link", "2.4.1", "G1",
-         '<p>Text.</p>', '<a href="#main">Skip to main content</a>' + LANDMARKS),
+         '<p>Text.</p>', '<p><a href="#main">Skip to main content</a></p>' + LANDMARKS),
         ("pass", "main-only", "2.4.1", "ARIA11", '<p>Text.</p>',
          '<div><a href="#x">Home</a></div><main><h1>{title}</h1>{body}</main>'),
         ("pass", "nav-landmark", "2.4.1", "ARIA11", '<p>Text.</p>',
