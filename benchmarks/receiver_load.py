@@ -81,7 +81,7 @@ def site_dir(given: str | None, rebuild: bool) -> Path:
     if given:
         return Path(given).resolve()
     built = ROOT / "build" / "site"
-    if (built / "index.html").is_file() and (built / "forms").is_dir() and not rebuild:
+    if (built / ".councilsite" / "receiver.json").is_file() and not rebuild:  # built by this councilsite
         return built
     out = BENCH / "receiver-site"
     from receiversite import build_demo
@@ -465,8 +465,8 @@ def profile(count: int, site: Path, forms) -> None:
             timed(owner, name, f"{class_name or module_name.rsplit('.', 1)[1]}.{name}")
 
     folder = Path(tempfile.mkdtemp(prefix="receiver-profile-"))
-    settings = load_settings(ROOT / "mkdocs.yml")
-    settings.site_dir, settings.rate_limit = site, 0
+    settings = load_settings(site)
+    settings.rate_limit = 0
     settings.database_url = f"sqlite:///{folder / 'submissions.sqlite3'}"
     app = create_app(settings)
 

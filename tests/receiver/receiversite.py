@@ -120,18 +120,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_serve(site_dir: Path, database: str, *options: str, env: dict | None = None, log: Path | None = None,
-                timeout: float = 30.0) -> tuple[subprocess.Popen, int]:
+def start_serve(site_dir: Path | None, database: str, *options: str, env: dict | None = None,
+                log: Path | None = None, timeout: float = 30.0, cwd: Path = REPO) -> tuple[subprocess.Popen, int]:
     """`councilsite serve` on a free loopback port, in a process group of its own, once
     /submit/health answers 200; its output goes to `log`, else to a pipe. RuntimeError, with that
-    output, if it stops or does not answer in time."""
+    output, if it stops or does not answer in time. With no site_dir, serve finds the site itself."""
     port = free_port()
     out = open(log, "ab") if log else subprocess.PIPE
+    where = ["--site-dir", str(site_dir)] if site_dir is not None else []
     try:
         process = subprocess.Popen(
-            [sys.executable, "-m", "councilsite", "serve", "--port", str(port), "--database", database,
-             "--site-dir", str(site_dir), *options],
-            cwd=REPO, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL, stdout=out,
+            [sys.executable, "-m", "councilsite", "serve", "--port", str(port), "--database", database, *where,
+             *options],
+            cwd=cwd, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL, stdout=out,
             stderr=subprocess.STDOUT, start_new_session=True)
     finally:
         if log:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from councilsite.receiver.references import PATTERN
 from receiversite import REPO, build_demo, demo_settings, start_serve, token_of, valid_fields
 from sending import Target
 
@@ -93,3 +96,78 @@ def test_serve_refuses_to_start_without_a_built_site(tmp_path):
                              "--database", f"sqlite:///{tmp_path / 's.db'}"], cwd=REPO, capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 1 and "there is no built site" in result.stderr
+
+
+# Modules `councilsite serve` must run without: importing any of them stops the process.
+UNIMPORTABLE = ("mkdocs", "material", "bs4")
+
+
+def without_modules(folder, names=UNIMPORTABLE):
+    """A folder for PYTHONPATH whose packages shadow the real ones and fail on import, as if not installed."""
+    for name in names:
+        package = folder / name
+        package.mkdir(parents=True)
+        (package / "__init__.py").write_text(
+            f"raise ModuleNotFoundError('{name} must not be imported by councilsite serve', name='{name}')\n")
+    return folder
+
+
+def test_serve_runs_from_the_built_site_alone_without_mkdocs(site_dir, tmp_path):
+    """A council's server: a folder holding only the built site (no mkdocs.yml, no theme/, no forms/),
+    and a Python that cannot import mkdocs, Material or bs4. serve finds build/site by itself."""
+    server = tmp_path / "server"
+    shutil.copytree(site_dir, server / "build" / "site")
+    shim = without_modules(tmp_path / "shim")
+    env = {"PYTHONPATH": os.pathsep.join([str(shim), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    check = subprocess.run([sys.executable, "-c", "import mkdocs"], cwd=server, env={**os.environ, **env},
+                           capture_output=True, text=True)
+    assert check.returncode == 1 and "must not be imported" in check.stderr  # the shim works
+    process, port = start_serve(None, f"sqlite:///{tmp_path / 'submissions.sqlite3'}", "--workers", "1", env=env,
+                                cwd=server)
+    try:
+        assert request(port, "GET", "/forms/report-a-missed-bin/")[0] == 200
+        assert request(port, "GET", "/.councilsite/receiver.json")[0] == 404  # the manifest is not the site's
+        form = demo_settings(site_dir).forms["report-a-missed-bin"]
+        fields, _ = valid_fields(form)
+        status, headers, _ = request(port, "POST", "/submit/report-a-missed-bin", urlencode(fields, doseq=True))
+        assert status == 303
+        status, _, check_page = request(port, "GET", headers["Location"])
+        assert status == 200 and b"Check your answers" in check_page
+        status, headers, _ = request(port, "POST", "/submit/report-a-missed-bin/send",
+                                     f"token={token_of(headers['Location'])}")
+        assert status == 303
+        status, _, page = request(port, "GET", headers["Location"])
+        assert status == 200
+        reference = re.search(rb"data-reference>([^<]+)<", page).group(1).decode()
+        assert re.fullmatch(PATTERN, reference)
+    finally:
+        log = stop(process)
+    assert "must not be imported" not in log
+
+
+def test_serve_says_to_build_when_the_site_has_no_manifest(site_dir, tmp_path):
+    """A site built by an older councilsite (or without council/forms): one line, saying what to do."""
+    old = tmp_path / "old-site"
+    shutil.copytree(site_dir, old, ignore=shutil.ignore_patterns(".councilsite"))
+    result = subprocess.run([sys.executable, "-m", "councilsite", "serve", "--site-dir", str(old),
+                             "--database", f"sqlite:///{tmp_path / 's.db'}"], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "run `councilsite build`" in result.stderr
+
+
+def test_serve_takes_site_dir_from_mkdocs_yml_read_as_plain_yaml(site_dir, tmp_path):
+    """-f mkdocs.yml names the site; its !ENV and python tags need no mkdocs to read."""
+    (tmp_path / "out").mkdir()
+    shutil.copytree(site_dir, tmp_path / "out" / "site")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Testham\nsite_dir: !ENV [TESTHAM_SITE, out/site]\n"
+                                         "markdown_extensions:\n  - pymdownx.emoji:\n"
+                                         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    shim = without_modules(tmp_path / "shim")
+    process, port = start_serve(None, f"sqlite:///{tmp_path / 's.db'}", "-f", str(tmp_path / "mkdocs.yml"),
+                                "--workers", "1", cwd=tmp_path / "out",
+                                env={"PYTHONPATH": str(shim)})
+    try:
+        assert request(port, "GET", "/forms/contact-us/")[0] == 200
+    finally:
+        stop(process)
