@@ -14,7 +14,7 @@ from councilsite.places.hours import Change, Hours, Period
 from placesite import GET_ONLINE, place, places_config
 from sitebuilder import REPO, make_site
 
-AXE = REPO / "accessibility" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = REPO / "accessibility" / "vendor" / "axe-core" / "axe.min.js"
 if not (shutil.which("chromium") or Path("/usr/bin/chromium").exists()) or not Path("/usr/bin/chromedriver").exists():
     pytest.skip("needs Chromium and chromedriver", allow_module_level=True)
 
