@@ -10,7 +10,6 @@ import re
 
 import jinja2
 
-from councilsite.receiver.shells import Shell, ShellError  # noqa: F401 (where the receiver looks for them)
 
 
 class Theme:
