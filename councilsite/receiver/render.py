@@ -11,7 +11,6 @@ import re
 import jinja2
 
 
-
 class Theme:
     """The theme's templates, with the filters and globals they expect from mkdocs."""
 
