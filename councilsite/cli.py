@@ -137,7 +137,7 @@ def _audit_parser(sub) -> None:
         if not missing_extra(exc, "audit"):
             raise
         audit.add_argument("args", nargs=argparse.REMAINDER)
-        audit.set_defaults(func=lambda ns: _raise(exc))
+        audit.set_defaults(func=lambda ns, missing=exc: _raise(missing))
         return
     audit_cli.add_arguments(audit)
     audit.set_defaults(func=audit_cli.run)
