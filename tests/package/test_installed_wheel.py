@@ -7,11 +7,9 @@ PYTHONPATH and no `-e`, and used from a folder that holds nothing of ours. `npm`
 """
 from __future__ import annotations
 
-import http.client
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,7 +21,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "receiver"))
-from receiversite import token_of, valid_fields  # noqa: E402
+from receiversite import free_port, request, token_of, valid_fields  # noqa: E402
 
 from councilsite.forms.definition import load_forms  # noqa: E402
 
@@ -179,12 +177,6 @@ def send_one_form(bin_dir: Path, site: Path, env: dict, form) -> str:
         process.wait(15)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wait_for(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
@@ -196,12 +188,3 @@ def wait_for(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
     output = process.stdout.read().decode(errors="replace") if process.poll() is not None else ""
     raise AssertionError(f"councilsite serve did not start: {output}")
 
-
-def request(port, method, path, body=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
-    conn.request(method, path, body=body, headers=headers)
-    response = conn.getresponse()
-    data = response.read()
-    conn.close()
-    return response.status, dict(response.getheaders()), data

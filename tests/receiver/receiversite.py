@@ -114,6 +114,17 @@ def token_of(location: str) -> str:
     return location.rstrip("/").rsplit("/", 1)[1]
 
 
+def request(port, method, path, body=None):
+    """One request to a server on loopback: (status, headers, body); a body is sent urlencoded."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
+    conn.request(method, path, body=body, headers=headers)
+    response = conn.getresponse()
+    data = response.read()
+    conn.close()
+    return response.status, dict(response.getheaders()), data
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

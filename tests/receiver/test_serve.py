@@ -2,7 +2,6 @@
 forwarder alongside when a webhook is set."""
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import re
@@ -16,7 +15,7 @@ from urllib.parse import urlencode
 import pytest
 
 from councilsite.receiver.references import PATTERN
-from receiversite import REPO, build_demo, demo_settings, start_serve, token_of, valid_fields
+from receiversite import REPO, build_demo, demo_settings, request, start_serve, token_of, valid_fields
 from sending import Target
 
 
@@ -34,16 +33,6 @@ def stop(process):
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(5)
     return process.stdout.read().decode()
-
-
-def request(port, method, path, body=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
-    conn.request(method, path, body=body, headers=headers)
-    response = conn.getresponse()
-    data = response.read()
-    conn.close()
-    return response.status, dict(response.getheaders()), data
 
 
 def test_serve_gives_the_site_and_takes_forms_and_forwards_them(site_dir, tmp_path):
