@@ -94,7 +94,7 @@ def palette(light: dict | None = None, dark: dict | None = None) -> Palette:
     unknown += [f"colours.dark.{k}" for k in dark if k not in DARK]
     if unknown:
         raise ValueError(f"unknown colour names: {', '.join(unknown)}. Known: {', '.join(LIGHT)}")
-    for name, value in [*light.items(), *dark.items()]:
+    for value in [*light.values(), *dark.values()]:
         luminance(value)  # a malformed colour is named here, before anything is derived from it
     # The header and the alert wear the council's brand unless it says otherwise.
     light.setdefault("alert", light.get("brand", LIGHT["alert"]))

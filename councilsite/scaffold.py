@@ -56,16 +56,18 @@ def write_new(path: Path, text: str) -> Path:
     return path
 
 
-def _yaml(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML one that nothing in it can break
+def yaml_text(value: str) -> str:
+    """A YAML scalar that reads back as exactly `value`: a JSON string is a YAML double-quoted one,
+    so a name with a colon, quotes or '&' cannot break the file."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _other_ways(contact: dict) -> str:
     """The council's own main number, for the editor to change to the service's; no made-up one."""
     if not contact.get("phone"):
         return ""
-    hours = f"\n    hours: {_yaml(contact['phone_hours'])}" if contact.get("phone_hours") else ""
-    return f"other_ways:\n  phone:\n    number: {_yaml(contact['phone'])}{hours}\n"
+    hours = f"\n    hours: {yaml_text(contact['phone_hours'])}" if contact.get("phone_hours") else ""
+    return f"other_ways:\n  phone:\n    number: {yaml_text(contact['phone'])}{hours}\n"
 
 
 def town_of_address(address: str | None) -> str | None:
@@ -147,16 +149,16 @@ def new_place(site: Site, name: str, area: str | None, review_months: int = 6) -
         raise ScaffoldError(f"say which area the place is in, with --area. Areas: {', '.join(site.areas)}")
     today = clock.today()
     town = town_of_address(site.contact.get("address"))
-    phone = f"phone: {_yaml(site.contact['phone'])}\n" if site.contact.get("phone") else ""
+    phone = f"phone: {yaml_text(site.contact['phone'])}\n" if site.contact.get("phone") else ""
     # The street and postcode are this place's own, which no config knows: left empty, the build
     # stops and names them, so the place is never published without them.
     text = f"""---
-name: {_yaml(name)}
+name: {yaml_text(name)}
 type: library
 address:    # the street, such as "Station Road": the build stops until you write it
-town: {_yaml(town) if town else "   # the town: the build stops until you write it"}
+town: {yaml_text(town) if town else "   # the town: the build stops until you write it"}
 postcode:   # the postcode: the build stops until you write it
-area: {_yaml(area) if area else "   # the area or ward, as listed under council/places in mkdocs.yml"}
+area: {yaml_text(area) if area else "   # the area or ward, as listed under council/places in mkdocs.yml"}
 {phone}facilities:
   - free-wifi
   - public-computers

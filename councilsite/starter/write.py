@@ -2,22 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from string import Template
 
 from councilsite import clock
-from councilsite.scaffold import ScaffoldError, months_ahead, slug
+from councilsite.scaffold import ScaffoldError, months_ahead, slug, yaml_text
 from councilsite.starter.council import Council
 
 FILES = Path(__file__).parent / "files"
-
-
-def yaml_text(value: str) -> str:
-    """A YAML scalar that reads back as exactly `value`: a JSON string is a YAML double-quoted one,
-    so a name with a colon, quotes or '&' cannot break the file."""
-    return json.dumps(value, ensure_ascii=False)
 
 
 def markdown_text(value: str) -> str:
