@@ -17,12 +17,6 @@ from councilsite.accessibility.pool import BrowserPool
 from a11y_support import FIXTURE_SITE, audit_config
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "browser: starts headless Chromium (runs by default; deselect with "
-                   "-m 'not browser' for a quick run)")
-
-
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
     """The axe-core the package ships (vendor/axe-core/), as an installed wheel uses it."""
