@@ -23,7 +23,8 @@ from councilsite.errors import ContentError, ContentErrors
 from councilsite.places import directive, filters
 from councilsite.places.directory import Directory
 from councilsite.places.model import check_together, load_place
-from councilsite.places.openreferral import Organisation
+from councilsite.opendata import feed
+from councilsite.opendata.oruk import Organisation
 from councilsite.places.pages import DIRECTORY_TEMPLATE, PLACE_TEMPLATE, data_files, directory_pages, reserved_names
 from councilsite.places.search import search_entries
 from councilsite.places.text import slug
@@ -46,6 +47,10 @@ class PlacesConfig(base.Config):
     organisation = c.Optional(c.Type(str))
     # The county or region in the open data's addresses (Open Referral's state_province); the town if not given.
     region = c.Optional(c.Type(str))
+    # The Open Referral UK 3.0 API's folder in the site (its root is /openreferral/), and how many
+    # services or locations each page of a list holds.
+    openreferral = c.Type(str, default="openreferral")
+    page_size = c.Type(int, default=50)
 
 
 class PlacesPlugin(BasePlugin[PlacesConfig]):
@@ -55,6 +60,10 @@ class PlacesPlugin(BasePlugin[PlacesConfig]):
             raise PluginError("mkdocs.yml: council/places folder: give a folder inside the docs folder, "
                               "such as get-online/places")
         content = config.plugins.get("council/content")
+        self.api_folder = self.config.openreferral.strip("/")
+        if not self.api_folder or self.config.page_size < 1:
+            raise PluginError("mkdocs.yml: council/places: openreferral needs a folder name, such as openreferral, "
+                              "and page_size a number of 1 or more")
         if content is not None and not any(fnmatch.fnmatch(f"{self.folder}/a-place.md", pattern)
                                            for pattern in content.config.ignore):
             raise PluginError(f"mkdocs.yml: council/content ignore: add \"{self.folder}/*\" so that council/places, "
@@ -133,8 +142,10 @@ class PlacesPlugin(BasePlugin[PlacesConfig]):
         contact = dict(brand.config.contact) if brand else {}
         org = Organisation(self.config.organisation or config.site_name, (config.site_url or "/"),
                            config.site_description or "", contact.get("email"), self.config.region)
-        made = []
-        for data in data_files(self.directory, self.folder, org, lambda p: self.absolute(p.url), today):
+        url_of = lambda p: self.absolute(p.url)  # noqa: E731
+        self.api = self._add_feed(files, config, org, url_of, today)
+        made = [feed.listing(self.api)]
+        for data in data_files(self.directory, self.folder, org, url_of, today):
             file = File.generated(config, data.path, content=data.content)
             files.append(file)
             made.append(dataclasses.replace(data, url=site_path(file)))
@@ -147,6 +158,24 @@ class PlacesPlugin(BasePlugin[PlacesConfig]):
                 Entry(place.name, place.url, "") for place in self.directory.places])
         self._env = None
         return files
+
+    def _add_feed(self, files: Files, config, org: Organisation, url_of, today):
+        """The Open Referral UK 3.0 API, checked against the official schemas, as generated files."""
+        api = feed.api_files(self.directory.places, org, url_of, today, self.api_folder, self.config.page_size)
+        try:
+            feed.check(api)
+        except feed.FeedError as exc:
+            raise PluginError(str(exc)) from None
+        except feed.Unavailable as exc:
+            log.info(f"The Open Referral UK feed was not checked against its schemas: {exc}. "
+                     "Install councilsite[audit] to check it on every build")
+        existing = {f.src_uri for f in files}
+        for item in api:
+            if item.path in existing:
+                raise PluginError(f"{item.path}: this file is made by council/places (the Open Referral UK feed); "
+                                  "remove it, or set council/places openreferral to another folder")
+            files.append(File.generated(config, item.path, content=item.text()))
+        return api
 
     def _section(self, files: Files) -> Entry | None:
         """The Get online page above the folder (get-online/index.md), for breadcrumbs."""

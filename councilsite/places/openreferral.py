@@ -1,4 +1,7 @@
-"""The directory as Open Referral UK (ORUK) JSON: the shape an ORUK `/services` endpoint returns.
+"""The directory in the OLDER Open Referral UK 1.0 shape (places.json), kept for readers not yet on
+3.0. The current feed is Open Referral UK 3.0: see councilsite.opendata.oruk.
+
+The shape an ORUK 1.0 `/services` endpoint returns.
 
 Each place is one service ("Get online at Eastmere Central Library") run by the council at one
 location. The service carries its contacts and phones, its facilities as taxonomy terms, its
@@ -15,22 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
 
 from councilsite.places.hours import ICAL_DAYS, days_text, format_time, iso_time, offset_windows, utc_offset
+from councilsite.opendata.oruk import Organisation
 from councilsite.places.model import Place
 
 TIME_ZONE = "Europe/London"
 TAXONOMY = "Get online facilities"
-
-
-@dataclass(frozen=True)
-class Organisation:
-    name: str
-    url: str  # the council's website, https://...
-    description: str = ""
-    email: str | None = None
-    region: str | None = None  # county or region for addresses (ORUK state_province); the town if not given
 
 
 def _id(*parts: str) -> str:

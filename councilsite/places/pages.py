@@ -34,7 +34,7 @@ def data_files(directory: Directory, folder: str, org: openreferral.Organisation
     oruk = openreferral.services_page(directory.places, org, url_of, today)
     table = csv_export.rows(directory.places, url_of, today)
     return [
-        DataFile(f"{folder}/{DATA_NAME}.json", "Places data in Open Referral UK format", "JSON",
+        DataFile(f"{folder}/{DATA_NAME}.json", "Places data in the older Open Referral UK 1.0 format", "JSON",
                  json.dumps(oruk, ensure_ascii=False, separators=(",", ":")) + "\n"),
         DataFile(f"{folder}/{DATA_NAME}.csv", "Places data as a spreadsheet", "CSV", csv_export.to_csv(table)),
     ]

@@ -24,7 +24,7 @@ log = logging.getLogger("councilsite.receiver")
 
 
 class StaticSite:
-    """Serve a built site folder: /path/ is /path/index.html; anything missing gets the site's 404 page."""
+    """Serve a built site folder: /path/ is /path/index.html (or index.json); anything missing gets the site's 404 page."""
 
     def __init__(self, site_dir: Path):
         self.site_dir = Path(site_dir)
@@ -34,8 +34,9 @@ class StaticSite:
         if request.method not in ("GET", "HEAD"):
             return Response("Method not allowed", 405, {"Allow": "GET, HEAD"})(environ, start_response)
         path = request.path
-        if any(part.startswith(".") for part in path.split("/")):
+        if any(part.startswith(".") and part != ".well-known" for part in path.split("/")):
             # Dot-files are never pages, and .councilsite/ is the receiver's manifest, not the site's.
+            # /.well-known/ (RFC 8615) holds security.txt.
             return self._not_found(request)(environ, start_response)
         found = safe_join(str(self.site_dir), path.lstrip("/")) if path != "/" else str(self.site_dir)
         file = Path(found) if found else None
@@ -43,7 +44,8 @@ class StaticSite:
             if not path.endswith("/"):
                 query = ("?" + request.query_string.decode("latin-1")) if request.query_string else ""
                 return Response("", 301, {"Location": path + "/" + query})(environ, start_response)
-            file = file / "index.html"
+            # A folder's page, or else its JSON (each Open Referral UK endpoint is a folder with an index.json).
+            file = file / "index.html" if (file / "index.html").is_file() else file / "index.json"
         if file is None or not file.is_file():
             return self._not_found(request)(environ, start_response)
         return self._file(request, file, 200)(environ, start_response)
@@ -59,6 +61,8 @@ class StaticSite:
         body = b"" if request.method == "HEAD" else file.read_bytes()
         response = Response(body, status, content_type=kind)
         response.headers["X-Content-Type-Options"] = "nosniff"
+        if kind.startswith("application/json"):
+            response.headers["Access-Control-Allow-Origin"] = "*"  # open data, for any other site's directory to read
         if request.method == "HEAD":
             response.headers["Content-Length"] = str(file.stat().st_size)
         return response

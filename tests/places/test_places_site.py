@@ -414,8 +414,12 @@ def test_directory_links_the_open_data_with_format_and_size(site):
     page = site.html("get-online/places/")
     links = {a["href"]: text(a) for a in page.select(".open-data a[href$='.json'], .open-data a[href$='.csv']")}
     folder = site.out / "get-online" / "places"
+    services = site.out / "openreferral" / "services" / "index.json"
     assert links == {
-        "places.json": f"Places data in Open Referral UK format (JSON, {human_size((folder / 'places.json').stat().st_size)})",
+        "../../openreferral/services/index.json":
+            f"Places data in Open Referral UK 3.0 format (JSON, {human_size(services.stat().st_size)})",
+        "places.json": f"Places data in the older Open Referral UK 1.0 format (JSON, "
+                       f"{human_size((folder / 'places.json').stat().st_size)})",
         "places.csv": f"Places data as a spreadsheet (CSV, {human_size((folder / 'places.csv').stat().st_size)})",
     }
     assert re.search(r"\(JSON, \d+ KB\)", links["places.json"])
