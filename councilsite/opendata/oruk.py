@@ -17,9 +17,9 @@ they stay the same from build to build, and differ from every other council's.
 
 Times: opening hours are wall-clock times in Europe/London. ORUK 3.0 gives opens_at and
 closes_at as HH:MM with their UTC offset, so each weekly schedule is given once per run of days
-with one offset (GMT +00:00, BST +01:00), with valid_from and valid_to. The runs start at the
-last clock change, so the files stay the same from one build to the next until the clocks (or
-the data) change. A dated exception (a bank holiday, a closure) is a schedule of its own whose
+with one offset (GMT +00:00, BST +01:00), with valid_from and valid_to, for at least a year ahead.
+The runs are whole, from one clock change to another, so the files stay the same from one build
+to the next until the clocks (or the data) change. A dated exception (a bank holiday, a closure) is a schedule of its own whose
 valid_from and valid_to are its dates; on those dates it replaces the weekly hours.
 """
 from __future__ import annotations
@@ -67,15 +67,22 @@ class ApiFile:
         return json.dumps(self.data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def last_clock_change(today: dt.date) -> dt.date:
-    """The first day of the run of days with today's UTC offset (at most a year back)."""
-    day, offset = today, utc_offset(today)
+def _run_edge(day: dt.date, step: int) -> dt.date:
+    """The first (step -1) or last (step +1) day of the run of days with `day`'s UTC offset."""
+    offset = utc_offset(day)
     for _ in range(366):
-        before = day - dt.timedelta(days=1)
-        if utc_offset(before) != offset:
+        nxt = day + dt.timedelta(days=step)
+        if utc_offset(nxt) != offset:
             break
-        day = before
+        day = nxt
     return day
+
+
+def schedule_windows(today: dt.date) -> list[tuple[dt.date, dt.date, str]]:
+    """Runs of days with one UTC offset, from the last clock change to the first one at least a
+    year ahead: whole runs, so the files stay the same from build to build between clock changes."""
+    first, last = _run_edge(today, -1), _run_edge(today + dt.timedelta(days=365), +1)
+    return offset_windows(first, (last - first).days + 1)
 
 
 class Api:
@@ -184,7 +191,7 @@ class Api:
     def _schedules(self, place: Place, service_id: str, link_id: str) -> list[dict]:
         common = {"service_id": service_id, "service_at_location_id": link_id}
         out = []
-        for first, last, offset in offset_windows(last_clock_change(self.today)):
+        for first, last, offset in schedule_windows(self.today):
             for period, days in place.hours.regular_groups():
                 out.append({
                     "id": self._id("place", place.slug, "schedule", first.isoformat(), str(period.opens),

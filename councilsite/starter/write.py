@@ -28,8 +28,15 @@ def _placeholders(council: Council, given: set[str]) -> str:
         lines.append("- the postcode `XX1 1XX` is a placeholder: write your real postcode in its place")
     if "colour" not in given:
         lines.append("- there is no brand colour yet: add one under `colours: light: brand:`, as `#rrggbb`")
+    lines.append(f"- the security contact, `{security_contact(council)}`, under `council/opendata`, is made up: "
+                 "give the address where your council takes reports of security problems")
     lines.append("- the opening hours of the place in `content/get-online/places/`")
     return "\n".join(lines)
+
+
+def security_contact(council: Council) -> str:
+    """A placeholder for security.txt's Contact, at the council's own email domain."""
+    return f"mailto:security@{council.email.rpartition('@')[2]}"
 
 
 def _colours_block(council: Council) -> str:
@@ -58,6 +65,9 @@ def values(council: Council, given: set[str], today: dt.date) -> dict[str, str]:
         "place_town_yaml": yaml_text(town), "place_postcode_yaml": yaml_text(postcode),
         "today_iso": today.isoformat(), "today_long": f"{today.day} {today:%B %Y}",
         "review_by": months_ahead(today, 6).isoformat(), "placeholder_list": _placeholders(council, given),
+        # RFC 9116 asks for an expiry less than a year ahead.
+        "security_contact_yaml": yaml_text(security_contact(council)),
+        "security_expires": months_ahead(today, 11).isoformat(),
     }
 
 
