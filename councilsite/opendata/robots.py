@@ -33,6 +33,11 @@ def lastmod(meta: dict | None, source: str | None) -> str | None:
         return reviewed.date().isoformat()
     if isinstance(reviewed, dt.date):
         return reviewed.isoformat()
+    if isinstance(reviewed, str):  # quoted in the front matter; the content checks have read it as a date
+        try:
+            return dt.date.fromisoformat(reviewed.strip()).isoformat()
+        except ValueError:
+            pass
     if source and os.path.isfile(source):
         return dt.datetime.fromtimestamp(os.path.getmtime(source), dt.timezone.utc).date().isoformat()
     return None
