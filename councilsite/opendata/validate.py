@@ -149,3 +149,70 @@ def check_files(files, shown: str = "") -> list[str]:
     for path, kind, data in files:
         out += [f"{shown}{path}: {problem}" for problem in problems(data, kind)]
     return out
+
+
+# -- a built feed, by its addresses --------------------------------------------------------------
+
+_LIST_ITEMS = {"services": "service_list_item", "service_at_locations": "service_at_location_list_item",
+               "organizations": "organization_list_item", "taxonomies": "taxonomy", "taxonomy_terms": "taxonomy_term"}
+_SINGLE = {"services": "service", "organizations": "organization", "taxonomies": "taxonomy",
+           "taxonomy_terms": "taxonomy_term"}
+
+
+def kind_of(relative: str) -> str | None:
+    """The kind of answer a feed file gives, from its address: 'services/index.json' is a page of
+    services, 'services/<id>/index.json' one service. None for a file the API does not name."""
+    parts = relative.removesuffix("index.json").strip("/").split("/")
+    if parts == [""]:
+        return "root"
+    if len(parts) == 1 or (len(parts) == 3 and parts[1] == "page" and parts[2].isdigit()):
+        return "page:" + _LIST_ITEMS[parts[0]] if parts[0] in _LIST_ITEMS else None
+    if len(parts) == 2:
+        return _SINGLE.get(parts[0])
+    return None
+
+
+def check_folder(folder: Path) -> list[str]:
+    """Check every index.json of a built feed (such as build/site/openreferral) against the schemas."""
+    out = []
+    for file in sorted(Path(folder).rglob("index.json")):
+        relative = file.relative_to(folder).as_posix()
+        kind = kind_of(relative)
+        if kind is None:
+            out.append(f"{relative}: not an address the Open Referral UK 3.0 API names")
+            continue
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            out.append(f"{relative}: not JSON ({exc})")
+            continue
+        out += [f"{relative}: {p}" for p in problems(data, kind)]
+    return out
+
+
+def main(argv=None) -> int:
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0] if args else "build/site/openreferral")
+    if (folder / "openreferral").is_dir():
+        folder = folder / "openreferral"
+    if not (folder / "index.json").is_file():
+        print(f"{folder}: no Open Referral UK feed here (no index.json). Give the feed's folder, "
+              "such as build/site/openreferral", file=sys.stderr)
+        return 2
+    try:
+        found = check_folder(folder)
+    except Unavailable as exc:
+        print(f"{exc}: pip install jsonschema (or councilsite[audit])", file=sys.stderr)
+        return 2
+    count = sum(1 for _ in folder.rglob("index.json"))
+    for problem in found:
+        print(problem)
+    print(f"{count} files checked against Open Referral UK 3.0: "
+          + (f"{len(found)} problems" if found else "all match the official schemas"))
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -342,3 +342,38 @@ def test_a_build_whose_feed_breaks_the_standard_stops_with_a_clear_error(tmp_pat
                      "'location_type' is a required property", message)
     assert "contents[0].location: 'location_type' is a required property" in message
     assert not (tmp_path / "out" / "openreferral").exists(), "nothing of the feed is written"
+
+
+def test_a_council_can_validate_a_built_feed_folder(site, tmp_path, capsys):
+    assert validate.main([str(site.out)]) == 0
+    assert "all match the official schemas" in capsys.readouterr().out
+    import shutil
+    copy = tmp_path / "openreferral"
+    shutil.copytree(api(site), copy)
+    service = next(p for p in (copy / "services").iterdir() if re.fullmatch(UUID, p.name)) / "index.json"
+    data = read_json(service)
+    data["status"] = "open"
+    service.write_text(json.dumps(data), encoding="utf-8")
+    (copy / "locations").mkdir()
+    (copy / "locations" / "index.json").write_text("{}", encoding="utf-8")
+    assert validate.main([str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert f"services/{service.parent.name}/index.json: status: 'open' is not one of" in out
+    assert "locations/index.json: not an address the Open Referral UK 3.0 API names" in out
+    assert "2 problems" in out
+
+
+def test_the_demo_feed_matches_the_official_schemas(tmp_path):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    repo = Path(__file__).resolve().parents[2]
+    mkdocs_build(load_config(str(repo / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "demo")))
+    feed = tmp_path / "demo" / "openreferral"
+    assert validate.check_folder(feed) == []
+    services = read_json(feed / "services" / "index.json")
+    assert services["total_items"] == 13 and len(services["contents"]) == 13
+    for item in services["contents"]:
+        full = read_json(feed / "services" / item["id"] / "index.json")
+        assert schema_errors(full, item_schema("services", True)) == []
+        assert all(link["location"]["location_type"] == "physical" for link in full["service_at_locations"])
+        assert full["schedules"], item["name"]
