@@ -29,6 +29,7 @@ import json
 import math
 import uuid
 from dataclasses import dataclass
+from functools import cache
 
 from councilsite.opendata import vocabulary
 from councilsite.places.hours import ICAL_DAYS, days_text, format_time, iso_time, offset_windows, utc_offset
@@ -78,6 +79,7 @@ def _run_edge(day: dt.date, step: int) -> dt.date:
     return day
 
 
+@cache
 def schedule_windows(today: dt.date) -> list[tuple[dt.date, dt.date, str]]:
     """Runs of days with one UTC offset, from the last clock change to the first one at least a
     year ahead: whole runs, so the files stay the same from build to build between clock changes."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import cache
 
 from councilsite.places import facilities as vocab
 
@@ -44,17 +45,27 @@ class Term:
         return _id("term/" + self.code)
 
 
-def terms() -> list[Term]:
-    """The parent terms, then every facility in the order the directory lists them."""
+@cache
+def _terms() -> tuple[Term, ...]:
     out = [Term(code, name, description) for code, name, description in GROUPS.values()]
     for facility in vocab.FACILITIES:
         sentence = facility.phrase[:1].upper() + facility.phrase[1:]
         out.append(Term(facility.id, facility.label, f"{sentence} at the place.", GROUPS[facility.group][0]))
-    return out
+    return tuple(out)
+
+
+def terms() -> list[Term]:
+    """The parent terms, then every facility in the order the directory lists them."""
+    return list(_terms())
 
 
 def term_for(facility: vocab.Facility) -> Term:
-    return next(t for t in terms() if t.code == facility.id)
+    return _by_code()[facility.id]
+
+
+@cache
+def _by_code() -> dict[str, Term]:
+    return {t.code: t for t in _terms()}
 
 
 def term_json(term: Term, term_url) -> dict:
