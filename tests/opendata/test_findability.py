@@ -191,3 +191,25 @@ def test_serve_answers_the_feed_as_json_and_security_txt_as_text(site):
     (site.out / ".councilsite" / "receiver.json").write_text("{}", encoding="utf-8")
     assert client.get("/.councilsite/receiver.json").status_code == 404
     assert client.get("/.well-known/../.councilsite/receiver.json").status_code == 404
+
+
+def test_a_new_councils_site_publishes_a_placeholder_security_txt_and_says_to_replace_it(tmp_path):
+    import subprocess
+    import sys
+    made = subprocess.run([sys.executable, "-m", "councilsite", "new", "site", str(tmp_path / "harrowdale"), "--name",
+                           "Harrowdale District Council", "--email", "hello@harrowdale.example"],
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "harrowdale"
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml")],
+                           cwd=site, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr[-3000:]
+    out = site / "build" / "site"
+    text = (out / ".well-known" / "security.txt").read_text(encoding="utf-8")
+    assert "Contact: mailto:security@harrowdale.example" in text
+    expires = dt.date.fromisoformat(re.search(r"Expires: (\d{4}-\d\d-\d\d)T", text).group(1))
+    assert dt.date(2026, 11, 22) < expires <= dt.date(2027, 11, 22)
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "`mailto:security@harrowdale.example`" in readme and "is made up" in readme
+    assert (out / "robots.txt").is_file() and (out / "openreferral" / "index.json").is_file()
+    assert (out / "open-data" / "index.html").is_file()
