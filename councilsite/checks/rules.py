@@ -11,6 +11,7 @@ from councilsite.checks import words
 from councilsite.checks.findings import Finding, shorten
 from councilsite.checks.markdown import BARE_URL, Document
 from councilsite.checks.readability import reading_age, sentences
+from councilsite.content.phones import loose_numbers
 
 
 @dataclass
@@ -193,6 +194,15 @@ def abbreviations(page: PageText, settings: Settings):
         for match in re.finditer(r"(?<!\w)(e\.g\.|eg\.|i\.e\.|ie\.|etc\.?)(?!\w)", block.text, re.I):
             key = {"eg.": "e.g.", "ie.": "i.e.", "etc": "etc."}.get(match.group(1).lower(), match.group(1).lower())
             yield block.line_at(match.start()), match.group(1), f"Write \u201c{latin[key]}\u201d instead."
+
+
+@check("phone-number")
+def phone_number(page: PageText, settings: Settings):
+    for block in page.doc.blocks:
+        for start, number in loose_numbers(block.text):
+            yield (block.line_at(start), number,
+                   "This number cannot be tapped to call. Write it as one UK number with spaces, "
+                   "such as \u201c01632 960 000\u201d.")
 
 
 @check("owner")

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from councilsite.content.frontmatter import FrontMatterError, split
-from councilsite.content.schema import Date, Field, Integer, Invalid, ListOf, Record, Text, errors_for, validate
+from councilsite.content.schema import Boolean, Date, Field, Integer, Invalid, ListOf, Record, Text, errors_for, validate
 from councilsite.errors import ContentError
 
 PHONE = Text(pattern=r"\+?[0-9][0-9 ()-]{6,20}", pattern_help="a phone number such as '01632 960 300'",
@@ -54,6 +54,7 @@ _COMMON = {
     "review_by": Field(Date()),
     "last_reviewed": Field(Date()),
     "skip_checks": Field(ListOf(Text()), help="Names of content checks to switch off for this page only."),
+    "phone_links": Field(Boolean(), help="Write 'phone_links: false' to keep this page's phone numbers as plain text."),
 }
 
 SERVICE = Record(
