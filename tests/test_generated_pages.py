@@ -53,7 +53,7 @@ def test_home_page_has_a_labelled_search_categories_and_get_online_link(site):
     assert label and label.get_text(strip=True) == "Search Testham Borough Council"
     assert home.find("form", attrs={"role": "search"})["action"] == "search/"
     assert texts(home.select(".card-list__title a")) == ["Bins and recycling", "Council Tax", "Parking"]
-    assert any(a.get_text(strip=True) == "Get help getting online" for a in home.find_all("a"))
+    assert any(a.get_text(strip=True) == "Find free WiFi, computers and help to get online" for a in home.find_all("a"))
 
 
 def test_do_it_online_lists_every_task_grouped_by_category(site):

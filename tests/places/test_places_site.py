@@ -440,7 +440,7 @@ def test_places_are_in_the_search_index(site):
 
 
 def test_home_page_get_online_link_goes_to_the_section(site):
-    link = site.html("").find("a", string="Get help getting online")
+    link = site.html("").find("a", string="Find free WiFi, computers and help to get online")
     assert link["href"] == "get-online/"
 
 
