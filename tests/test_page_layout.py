@@ -45,3 +45,27 @@ def test_headings_in_page_text_are_smaller_than_section_headings(site):
     css = css or "".join(p.read_text(encoding="utf-8") for p in site.out.rglob("*.css"))
     assert ".prose h2{font-size:1.5rem" in css
     assert "h2{font-size:2.25rem}" in css
+
+
+def test_header_is_the_name_and_one_menu_control_that_works_without_javascript(site):
+    page = site.html("bins/missed-bin/")
+    header = page.find("header", class_="site-header")
+    toggle = header.select("[data-menu-toggle]")
+    assert len(toggle) == 1 and toggle[0].name == "a" and toggle[0]["href"] == "#site-menu"
+    assert toggle[0].get_text(" ", strip=True) == "Menu and search"
+    menu = header.find(id="site-menu")
+    assert menu.find("nav", attrs={"aria-label": "Main"}).find("a", string="A to Z")
+    assert menu.find("form", attrs={"role": "search"}).find("input", attrs={"name": "q"})
+    # The only links and controls outside the menu are the council's name and the toggle.
+    outside = [el for el in header.find_all(["a", "input", "button"]) if not el.find_parent(id="site-menu")]
+    assert [el.get("href") for el in outside] == ["..", "#site-menu"] or len(outside) == 2
+    assert page.find("script", src=lambda s: s and s.endswith("assets/header.js"))
+
+
+def test_home_page_puts_search_and_top_tasks_before_services_with_no_filler(site):
+    page = site.html("")
+    main = page.find("main")
+    order = [el.get("id") or el.name for el in main.find_all(["h1", "form", "h2"]) if not el.find_parent(class_="notification-banner")]
+    assert order[:4] == ["h1", "form", "do-it-online-title", "services-title"]
+    assert not main.find("p", class_="lead")
+    assert page.find(id="site-menu").find("form") is None, "the home page's search box is on the page"
