@@ -50,7 +50,7 @@ def test_home_page_has_a_labelled_search_categories_and_get_online_link(site):
     home = site.html("")
     field = home.find("input", attrs={"name": "q"})
     label = home.find("label", attrs={"for": field["id"]})
-    assert label and label.get_text(strip=True) == "Search Testham Borough Council"
+    assert label and label.get_text(strip=True) == "Search this website"
     assert home.find("form", attrs={"role": "search"})["action"] == "search/"
     assert texts(home.select(".card-list__title a")) == ["Bins and recycling", "Council Tax", "Parking"]
     assert any(a.get_text(strip=True) == "Find free WiFi, computers and help to get online" for a in home.find_all("a"))
