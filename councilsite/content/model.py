@@ -67,7 +67,13 @@ SERVICE = Record(
 )
 
 # Help, home and legal pages: no category, may choose a template.
-GENERAL = Record({**_COMMON, "template": Field(Text(pattern=r"[a-z0-9_-]+\.html", pattern_help="a template file name such as 'home.html'"))})
+GENERAL = Record({
+    **_COMMON,
+    "template": Field(Text(pattern=r"[a-z0-9_-]+\.html", pattern_help="a template file name such as 'home.html'")),
+    # The accessibility statement: when the site was last tested, and where to ask for the results.
+    "last_tested": Field(Date(), help="The date of the last accessibility test, as YYYY-MM-DD."),
+    "accessibility_contact": Field(EMAIL),
+})
 
 
 @dataclass
