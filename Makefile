@@ -17,6 +17,7 @@ test:                    ## set up everything, run every test, then build and au
 	COUNCILSITE_REQUIRE_POSTGRES=1 $(PY) -m pytest
 	$(PY) -m councilsite build
 	$(PY) -m councilsite audit --profile strict build/site
+	$(PY) tests/html/checkers.py build/site
 
 audit:                   ## audit the built site again (after `make site`), holding it to our house rules too
 	$(PY) -m councilsite audit --profile strict build/site

@@ -18,6 +18,7 @@ from councilsite import clock
 from councilsite.content.catalogue import Catalogue, Category
 from councilsite.content.model import load_page
 from councilsite.content.pages import generated_pages
+from councilsite.content.phones import PhoneLinksExtension
 from councilsite.content.search import search_index
 from councilsite.errors import ContentErrors
 from councilsite.plugins.paths import shown_docs_dir
@@ -63,6 +64,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             if missing:
                 raise PluginError(f"mkdocs.yml: council/content categories[{i}] needs {', '.join(missing)}")
         self.categories = [Category(cat["id"], cat["title"], cat["summary"]) for cat in self.config.categories]
+        # Every page's UK phone numbers become tel: links (councilsite/content/phones.py).
+        self.phone_links = PhoneLinksExtension()
+        config.markdown_extensions.append(self.phone_links)
         return config
 
     def _kind(self, src_uri: str) -> str | None:
@@ -108,6 +112,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
+        # mkdocs renders this page's Markdown right after this event, so the switch is per page.
+        self.phone_links.enabled = page.meta.get("phone_links", True) is not False
         record = self.catalogue.by_url.get(site_path(page.file))
         if record and record.kind == "service":
             page.meta.setdefault("template", "service.html")

@@ -18,7 +18,8 @@ alerts:
     start: 2026-11-20 06:00
     end: 2026-11-23 18:00
 """
-FILES = {"alerts.yml": ALERTS, "bins/days.md": service("Bin days")}
+FILES = {"alerts.yml": ALERTS, "bins/days.md": service("Bin days"), "bins/missed.md": service("Missed bin"),
+         "tax/pay.md": service("Pay", "tax")}
 
 
 def banner(site, path=""):
@@ -29,7 +30,7 @@ def banner(site, path=""):
 def test_banner_shows_inside_its_window(tmp_path, monkeypatch, now):
     monkeypatch.setenv("COUNCILSITE_NOW", now)
     site = make_site(tmp_path, FILES)
-    for path in ["", "bins/days/", "a-to-z/", "404.html"]:
+    for path in ["", "bins/days/"]:  # the home page and the page the alert links to
         found = banner(site, path)
         assert found is not None and not found.has_attr("hidden"), path
     found = banner(site)
@@ -89,3 +90,68 @@ def test_a_bad_alert_file_fails_the_build(tmp_path, caplog):
     with pytest.raises(Abort):
         make_site(tmp_path, {**FILES, "alerts.yml": ALERTS.replace("start: 2026-11-20 06:00", "start: soon")})
     assert any("content/alerts.yml:8: alerts[0].start" in r.getMessage() for r in caplog.records)
+
+
+def test_an_alert_shows_only_on_the_pages_it_is_about_by_default(tmp_path):
+    site = make_site(tmp_path, FILES)
+    for path in ["bins/missed/", "tax/pay/", "a-to-z/", "404.html"]:
+        assert banner(site, path) is None, path
+    assert not site.html("a-to-z/").find("script", src=lambda s: s and "alerts" in s)
+
+
+def test_an_alert_names_the_pages_and_sections_it_applies_to(tmp_path):
+    listed = ALERTS + "    pages: [/bins/, /contact-us/]\n"
+    site = make_site(tmp_path, {**FILES, "alerts.yml": listed})
+    for path in ["", "bins/days/", "bins/missed/", "bins/", "contact-us/"]:
+        found = banner(site, path)
+        assert found is not None and "notification-banner--compact" not in found["class"], path
+    assert banner(site, "tax/pay/") is None
+
+
+def test_a_site_wide_alert_is_one_compact_line_elsewhere(tmp_path):
+    wide = ALERTS + "    site_wide: true\n"
+    site = make_site(tmp_path, {**FILES, "alerts.yml": wide})
+    assert "notification-banner--compact" not in banner(site, "")["class"]
+    for path in ["tax/pay/", "a-to-z/", "404.html"]:
+        found = banner(site, path)
+        assert "notification-banner--compact" in found["class"], path
+        assert "Snow has closed" not in found.get_text(), "the message is on the pages the alert is about"
+        assert found.find("a")["href"].endswith("bins/days/")
+        heading = found.find(id=found["aria-labelledby"])
+        assert heading.get_text(strip=True) == "Important"
+        assert found.find("strong").get_text(strip=True) == "Bin collections suspended."
+
+
+def test_shown_on_matches_pages_sections_and_the_link():
+    [alert] = alerts.parse_alerts(ALERTS + "    pages: [/tax/, /contact-us]\n", "alerts.yml")
+    assert alert.shown_on("/") == "full"
+    assert alert.shown_on("/bins/days/") == "full"
+    assert alert.shown_on("/tax/pay/") == "full" and alert.shown_on("/tax/") == "full"
+    assert alert.shown_on("/contact-us/") == "full"
+    assert alert.shown_on("/taxi/") is None and alert.shown_on("/bins/missed/") is None
+
+
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        ("    pages: [bins]\n", "alerts.yml:10: alerts[0].pages[0]: expected a path on this website starting with /"),
+        ("    site_wide: sometimes\n", "alerts.yml:10: alerts[0].site_wide: expected yes or no"),
+    ],
+)
+def test_bad_scopes_name_file_line_and_field(extra, expected):
+    with pytest.raises(ContentErrors) as caught:
+        alerts.parse_alerts(ALERTS + extra, "alerts.yml")
+    assert expected in caught.value.report()
+
+
+def test_a_message_too_long_for_a_phone_is_refused():
+    with pytest.raises(ContentErrors) as caught:
+        alerts.parse_alerts(ALERTS.replace("Snow has closed some roads.", "Snow has closed some roads. " * 8), "alerts.yml")
+    assert "alerts.yml:4: alerts[0].message" in caught.value.report()
+
+
+def test_an_alert_naming_a_page_the_site_does_not_have_fails_the_build(tmp_path, caplog):
+    with pytest.raises(Abort):
+        make_site(tmp_path, {**FILES, "alerts.yml": ALERTS + "    pages:\n      - /bins/\n      - /bins/dayz/\n"})
+    assert any("content/alerts.yml:12: alerts[0].pages[1]: no page or section has the address '/bins/dayz/'"
+               in r.getMessage() for r in caplog.records)

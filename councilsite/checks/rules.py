@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from councilsite.checks import words
+from councilsite.checks import slips, words
 from councilsite.checks.findings import Finding, shorten
 from councilsite.checks.markdown import BARE_URL, Document
 from councilsite.checks.readability import reading_age, sentences
+from councilsite.content.phones import loose_numbers
 
 
 @dataclass
@@ -193,6 +194,54 @@ def abbreviations(page: PageText, settings: Settings):
         for match in re.finditer(r"(?<!\w)(e\.g\.|eg\.|i\.e\.|ie\.|etc\.?)(?!\w)", block.text, re.I):
             key = {"eg.": "e.g.", "ie.": "i.e.", "etc": "etc."}.get(match.group(1).lower(), match.group(1).lower())
             yield block.line_at(match.start()), match.group(1), f"Write \u201c{latin[key]}\u201d instead."
+
+
+@check("phone-number")
+def phone_number(page: PageText, settings: Settings):
+    for block in page.doc.blocks:
+        for start, number in loose_numbers(block.text):
+            yield (block.line_at(start), number,
+                   "This number cannot be tapped to call. Write it as one UK number with spaces, "
+                   "such as \u201c01632 960 000\u201d.")
+
+
+@check("hours")
+def hours(page: PageText, settings: Settings):
+    for block in page.doc.blocks:
+        for start, found, fix in slips.contradictory_hours(block.text):
+            yield block.line_at(start), found, fix
+
+
+@check("midday")
+def midday(page: PageText, settings: Settings):
+    for block in page.doc.blocks:
+        for start, found, fix in slips.twelve_oclock(block.text):
+            yield block.line_at(start), found, fix
+
+
+@check("term-case")
+def term_case(page: PageText, settings: Settings):
+    # Names also come from the title, summary and other front matter the page shows.
+    known: dict = {}
+    for text in _strings(page.meta):
+        for key, written in slips.names(text).items():
+            known.setdefault(key, written)
+    for block in page.doc.blocks:
+        for key, written in slips.names(block.text).items():
+            known.setdefault(key, written)
+    for block in page.doc.blocks:
+        for start, found, fix in slips.lower_case_uses(block.text, known):
+            yield block.line_at(start), found, fix
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
 
 
 @check("owner")

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from councilsite.content.frontmatter import FrontMatterError, split
-from councilsite.content.schema import Date, Field, Integer, Invalid, ListOf, Record, Text, errors_for, validate
+from councilsite.content.schema import Boolean, Date, Field, Integer, Invalid, ListOf, Record, Text, errors_for, validate
 from councilsite.errors import ContentError
 
 PHONE = Text(pattern=r"\+?[0-9][0-9 ()-]{6,20}", pattern_help="a phone number such as '01632 960 300'",
@@ -54,6 +54,7 @@ _COMMON = {
     "review_by": Field(Date()),
     "last_reviewed": Field(Date()),
     "skip_checks": Field(ListOf(Text()), help="Names of content checks to switch off for this page only."),
+    "phone_links": Field(Boolean(), help="Write 'phone_links: false' to keep this page's phone numbers as plain text."),
 }
 
 SERVICE = Record(
@@ -66,7 +67,13 @@ SERVICE = Record(
 )
 
 # Help, home and legal pages: no category, may choose a template.
-GENERAL = Record({**_COMMON, "template": Field(Text(pattern=r"[a-z0-9_-]+\.html", pattern_help="a template file name such as 'home.html'"))})
+GENERAL = Record({
+    **_COMMON,
+    "template": Field(Text(pattern=r"[a-z0-9_-]+\.html", pattern_help="a template file name such as 'home.html'")),
+    # The accessibility statement: when the site was last tested, and where to ask for the results.
+    "last_tested": Field(Date(), help="The date of the last accessibility test, as YYYY-MM-DD."),
+    "accessibility_contact": Field(EMAIL),
+})
 
 
 @dataclass

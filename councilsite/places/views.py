@@ -1,7 +1,8 @@
 """What the templates show for a place, worked out in Python so templates only loop and print.
 
-Nothing here says "open now": a static page cannot know. Listings show the hours on the day the
-site was built, with that day's date, and places.js replaces them with today's in the browser.
+Nothing here says "open now" or "today": a static page cannot know, and a page built on
+Wednesday is still read on Thursday. Listings show each place's regular week; places.js adds
+today's hours and whether it is open now, in the browser.
 """
 from __future__ import annotations
 
@@ -9,10 +10,19 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from councilsite.places.hours import Change, DayHours
+from councilsite.places.hours import Change
 from councilsite.places.jsonld import place_jsonld, script_json
 from councilsite.places.model import Place
-from councilsite.places.text import DAY_NAMES, day_month, long_date
+from councilsite.places.text import DAY_NAMES, long_date
+
+
+def in_a_list(label: str) -> str:
+    """'Free WiFi' -> 'free WiFi', 'Step-free access' -> 'step-free access': list items in lower
+    case, as GOV.UK writes them, keeping words such as 'WiFi' and 'BSL' as they are."""
+    first, _, rest = label.partition(" ")
+    if len(first) > 1 and first[1:].islower() or len(first) == 1:
+        first = first.lower()
+    return f"{first} {rest}".rstrip() if rest else first
 
 
 def hours_attribute(place: Place, today: dt.date) -> str:
@@ -28,12 +38,9 @@ class PlaceCard:
     today: dt.date
 
     @property
-    def day(self) -> DayHours:
-        return self.place.hours.day(self.today)
-
-    @property
-    def day_label(self) -> str:
-        return day_month(self.today)
+    def week(self) -> list[tuple[str, str]]:
+        """The regular week in a few lines: [('Monday to Friday', '9am to 5pm'), ('Sunday', 'Closed')]."""
+        return self.place.hours.summary()
 
     @property
     def hours_json(self) -> str:
@@ -41,11 +48,11 @@ class PlaceCard:
 
     @property
     def online_texts(self) -> list[str]:
-        return [self.place.facility_text(f) for f in self.place.online]
+        return [in_a_list(self.place.facility_text(f)) for f in self.place.online]
 
     @property
     def access_texts(self) -> list[str]:
-        return [f.label for f in self.place.access]
+        return [in_a_list(f.label) for f in self.place.access]
 
 
 @dataclass(frozen=True)

@@ -104,15 +104,18 @@ def test_directory_lists_every_place_by_area_in_the_configured_order(site):
     assert "4 places across 3 areas." in text(page.main)
 
 
-def test_cards_show_facilities_as_words_and_the_dated_hours_of_the_build_day(site):
+def test_cards_show_facilities_in_lower_case_words_and_the_weekly_hours_never_a_dated_today(site):
     page = site.html("get-online/places/")
     card = page.find("a", string="Central Library").find_parent("li")
-    assert [text(li) for li in card.select(".place-card__facilities li")] == \
-        ["Free WiFi", "12 public computers", "Printing"]
-    assert text(card.select_one(".place-card__access")) == "Access: Step-free access, Hearing loop"
-    assert text(card.select_one(".place-card__hours")) == "Hours on Thursday 24 December: 9am to 1pm (Christmas Eve)"
+    assert text(card.select_one(".place-card__uses")) == "You can use free WiFi, 12 public computers, printing."
+    assert text(card.select_one(".place-card__access")) == "Access: step-free access, hearing loop."
+    week = [text(li) for li in card.select(".place-card__week li")]
+    assert week and all(": " in line for line in week), week
+    assert not re.search(r"\b(today|Hours on)\b", text(card), re.I), "a built page cannot know what today is"
+    assert card.select_one("[data-place-today]").has_attr("hidden")
+    # One bold line: only the name is a heading; nothing else on the card is strong or bold.
+    assert not card.select("strong, b, .place-card__hours, .place-card__label")
     hub = page.find("a", string="Northgate Hub").find_parent("li")
-    assert text(hub.select_one(".place-card__hours")) == "Hours on Thursday 24 December: 9am to 4pm"
     assert hub["data-facilities"] == "assisted-digital digital-skills-courses free-wifi"
     assert hub["data-area"] == "northgate"
 
@@ -444,9 +447,26 @@ def test_places_are_in_the_search_index(site):
 
 
 def test_home_page_get_online_link_goes_to_the_section(site):
-    link = site.html("").find("a", string="Get help getting online")
+    link = site.html("").find("a", string="Find free WiFi, computers and help to get online")
     assert link["href"] == "get-online/"
 
 
 def test_clock_is_restored_after_the_module_fixture():
     assert os.environ["COUNCILSITE_NOW"] == "2026-11-22 12:00"
+
+
+def test_directory_has_a_clear_empty_state_and_clear_filters(site):
+    page = site.html("get-online/places/")
+    empty = page.select_one("[data-places-empty]")
+    assert empty.has_attr("hidden")
+    assert text(empty.h2) == "No places match what you chose"
+    assert "fewer filters" not in text(empty) and "another area" not in text(empty)
+    clears = page.select("[data-places-clear]")
+    assert clears and all(resolve("get-online/places/", a["href"]) == "get-online/places/" for a in clears)
+    assert all(text(a) == "Clear filters" for a in clears)
+
+
+def test_directory_form_has_an_action_and_a_submit_button(site):
+    form = site.html("get-online/places/").select_one("form[data-places-form]")
+    assert form["action"] and resolve("get-online/places/", form["action"]) == "get-online/places/"
+    assert form.find("button", attrs={"type": "submit"})

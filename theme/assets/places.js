@@ -138,6 +138,8 @@
       if (label && dayHours) {
         label.textContent = "Hours today, " + dayMonth(now.today);
         dayHours.textContent = dayText(hours, now.today);
+        var todayLine = place.querySelector("[data-place-today]");
+        if (todayLine) { todayLine.hidden = false; }
       }
       markToday(place, now.today);
       hidePastChanges(place, now.today);
@@ -181,6 +183,8 @@
     var areas = document.querySelectorAll("[data-places-area]");
     var count = form.querySelector("[data-places-count]");
     var empty = document.querySelector("[data-places-empty]");
+    var hint = document.querySelector("[data-places-empty-hint]");
+    var clear = form.querySelector("[data-places-clear]");
     var links = document.querySelector("[data-places-links]");
     var params = new URLSearchParams(window.location.search);
     form.elements.facility.value = params.get("facility") || "";
@@ -205,6 +209,15 @@
         areas[i].hidden = !areas[i].querySelector("[data-place]:not([hidden])");
       }
       if (empty) { empty.hidden = shown > 0; }
+      if (hint) {
+        // Suggest only what would help: the filters actually chosen.
+        var undo = [];
+        if (openNow) { undo.push("untick \u201cOpen now\u201d"); }
+        if (facility) { undo.push("choose \u201cAnything\u201d in what you need"); }
+        if (area) { undo.push("choose \u201cAll areas\u201d"); }
+        hint.textContent = undo.length ? "To see more places, " + undo.join(", or ") + "." : "";
+      }
+      if (clear) { clear.hidden = !(facility || area || openNow); }
       var words = shown === cards.length ? "Showing all " + shown + " places." :
         "Showing " + shown + " of " + cards.length + " places.";
       if (announce || count.textContent !== words) { count.textContent = words; }
@@ -220,6 +233,16 @@
 
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+    function clearAll(event) {
+      event.preventDefault();
+      form.elements.facility.value = "";
+      form.elements.area.value = "";
+      form.elements.open.checked = false;
+      apply(true);
+      form.elements.facility.focus();
+    }
+    var clears = document.querySelectorAll("[data-places-clear]");
+    for (var c = 0; c < clears.length; c++) { clears[c].addEventListener("click", clearAll); }
     form.hidden = false;
     if (links) { links.hidden = true; }
     apply(false);
