@@ -22,8 +22,6 @@ import time
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
-from werkzeug.exceptions import RequestEntityTooLarge
-from werkzeug.formparser import parse_form_data
 from werkzeug.wrappers import Request, Response
 
 from councilsite import clock
@@ -33,6 +31,7 @@ from councilsite.forms.rules import form_rules
 from councilsite.forms.validate import FormError, UploadedFile, check_submission
 from councilsite.forms.view import build_page
 from councilsite.receiver import uploads as upload_types
+from councilsite.receiver.body import Body, TooLarge, Unreadable, body_limit, read_multipart
 from councilsite.receiver.pages import Pages
 from councilsite.receiver.references import new_reference
 from councilsite.receiver.settings import Settings
@@ -77,6 +76,12 @@ class Receiver:
         self.store = store or open_store(settings.database_url)
         self.pages = Pages(settings)
         self.rules = {form_id: form_rules(form) for form_id, form in settings.forms.items()}
+        self.file_limits = {form_id: {r["name"]: r["max_bytes"] for r in rules["questions"] if r["kind"] == "file"}
+                            for form_id, rules in self.rules.items()}
+        self.limits = {form_id: body_limit(form, settings.max_field_chars,
+                                           {r["id"]: r["max_bytes"] for r in self.rules[form_id]["questions"]
+                                            if r["kind"] == "file"})
+                       for form_id, form in settings.forms.items()}
         self.prefix = settings.prefix.rstrip("/")
         self.drafts_cleared = 0.0  # when this process last deleted stale drafts (time.monotonic)
 
@@ -148,7 +153,13 @@ class Receiver:
         limited = self.rate_limited(request, form)
         if limited:
             return limited
-        fields, files = self.read(request, form)
+        fields, body = self.read(request, form)
+        try:
+            return self._answers(form, fields, body)
+        finally:
+            body.close()  # the temporary files of the uploads go now, kept or not
+
+    def _answers(self, form: Form, fields: dict[str, list[str]], body: Body) -> Reply:
         if honeypot_filled(fields, self.settings.honeypot):
             return self.refused(400, "form.honeypot", form)
         draft = None
@@ -158,7 +169,7 @@ class Receiver:
                 return self.expired(form)
         kept = {u.question: u for u in (draft.uploads if draft else ())}
         rules = self.rules[form.id]
-        uploads, infos, errors = self.check_files(form, rules, files)
+        uploads, infos, errors = self.check_files(form, rules, body)
         for question, upload in kept.items():
             infos.setdefault(question, UploadedFile(upload.filename, upload.size, upload.content_type))
         errors.extend(self.too_long(form, rules, fields))
@@ -173,8 +184,9 @@ class Receiver:
                               kept_files={q: u.filename for q, u in kept.items()})
             return Reply(422, self.pages.form(form, page), event="form.invalid", form=form.id,
                          extra={"errors": len(errors)})
-        token = self.store.save_draft(form.id, kept_fields, result.answers, list(uploads.values()), clock.now(),
-                                      token=draft.token if draft else None)
+        with upload_types.mapped(list(uploads.values())) as ready:
+            token = self.store.save_draft(form.id, kept_fields, result.answers, ready, clock.now(),
+                                          token=draft.token if draft else None)
         self.clear_stale_drafts()
         return Reply(303, location=f"{self.prefix}/{form.id}/check/{token}", event="form.checked", form=form.id)
 
@@ -199,7 +211,8 @@ class Receiver:
         # Not rate limited: a Send needs an unguessable token from a post of answers, which was
         # counted, and sending it again changes nothing. A resident whose answers just reached
         # the limit can still send them.
-        fields, _ = self.read(request, form, multipart=False)
+        fields, body = self.read(request, form, multipart=False)
+        body.close()
         token = (fields.get("token") or [""])[0]
         if not token:
             return self.expired(form)
@@ -255,9 +268,10 @@ class Receiver:
 
     # Reading and checking -----------------------------------------------------------------------
 
-    def read(self, request: Request, form: Form, multipart: bool = True) -> tuple[dict[str, list[str]], dict]:
-        """The posted fields (name -> values) and files, refusing what no form of ours sends."""
-        limit = self.settings.max_body_bytes
+    def read(self, request: Request, form: Form, multipart: bool = True) -> tuple[dict[str, list[str]], Body]:
+        """The posted fields (name -> values) and files, refusing what no form of ours sends: a body
+        bigger than this form's questions can need (councilsite.receiver.body) is 413."""
+        limit = self.limits[form.id]
         if request.content_length is not None and request.content_length > limit:
             raise BadRequest(413, "form.too_large")
         mimetype = request.mimetype
@@ -270,50 +284,45 @@ class Receiver:
                                   max_num_fields=2000)
             except (UnicodeDecodeError, ValueError):
                 raise BadRequest(400, "form.unreadable") from None
-            return fields, {}
+            return fields, Body(fields)
         if mimetype == MULTIPART and multipart:
             try:
-                _, form_data, files = parse_form_data(request.environ, max_content_length=limit,
-                                                      max_form_memory_size=self.settings.max_field_chars * 4 + 1024,
-                                                      max_form_parts=2000, silent=False)
-            except RequestEntityTooLarge:
+                body = read_multipart(request.stream, request.headers.get("Content-Type", ""), limit,
+                                      self.settings.max_field_chars * 4 + 1024, self.file_limits[form.id])
+            except TooLarge:
                 raise BadRequest(413, "form.too_large") from None
-            except (UnicodeDecodeError, ValueError):
+            except Unreadable:
                 raise BadRequest(400, "form.unreadable") from None
-            fields = {name: form_data.getlist(name) for name in form_data}
-            # werkzeug replaces bytes that are not UTF-8 with U+FFFD; no keyboard types one.
-            if any("\ufffd" in value for values in fields.values() for value in values):
+            # Bytes that are not UTF-8 were replaced with U+FFFD; no keyboard types one.
+            if any("\ufffd" in value for values in body.fields.values() for value in values):
+                body.close()
                 raise BadRequest(400, "form.unreadable")
-            return fields, files
+            return body.fields, body
         raise BadRequest(415, "form.wrong_type")
 
-    def check_files(self, form: Form, rules: dict, files) -> tuple[dict[str, Upload], dict, list[FormError]]:
-        """Each file read, its size checked, and its type checked by its content, not its name."""
-        import hashlib
-
+    def check_files(self, form: Form, rules: dict, body: Body) -> tuple[dict, dict, list[FormError]]:
+        """Each file's size checked, and its type checked by its content, not its name."""
         uploads, infos, errors = {}, {}, []
         for rule in rules["questions"]:
             if rule["kind"] != "file":
                 continue
-            posted = files.get(rule["name"]) if files else None
+            posted = body.files.get(rule["name"])
             if posted is None or not posted.filename:
                 continue
-            data = posted.stream.read(rule["max_bytes"] + 1)
             name = upload_types.safe_filename(posted.filename)
-            infos[rule["id"]] = UploadedFile(name, len(data), None)
-            if not data or len(data) > rule["max_bytes"]:
+            infos[rule["id"]] = UploadedFile(name, posted.size, None)
+            if not posted.size or not posted.kept:
                 continue  # check_submission words the message: empty or too big
             extension = name.lower().rsplit(".", 1)[-1] if "." in name else ""
             if f".{extension}" not in rule["accept"]:
                 continue  # wrong name: check_submission says which types are allowed
             # The content must be what the name says: a PDF called photo.png is refused too.
-            detected = upload_types.detect(data, [extension])
+            detected = upload_types.detect_file(posted.file, [extension])
             if detected is None:
                 errors.append(FormError(rule["id"], rule["target"], rule["messages"]["type"]))
                 continue
-            infos[rule["id"]] = UploadedFile(name, len(data), detected)
-            uploads[rule["id"]] = Upload(rule["id"], name, detected, len(data), hashlib.sha256(data).hexdigest(),
-                                         data)
+            infos[rule["id"]] = UploadedFile(name, posted.size, detected)
+            uploads[rule["id"]] = (Upload(rule["id"], name, detected, posted.size, posted.sha256), posted.file)
         return uploads, infos, errors
 
     def too_long(self, form: Form, rules: dict, fields: dict[str, list[str]]) -> list[FormError]:

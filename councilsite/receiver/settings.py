@@ -44,18 +44,6 @@ class Settings:
     other_ways: dict = field(default_factory=dict)  # the council's default other ways to get help
     brand_name: str = ""
 
-    @property
-    def max_body_bytes(self) -> int:
-        """The largest request worth reading: every file at its limit, plus room for the answers."""
-        from councilsite.forms.questions import DEFAULT_MAX_SIZE, size_in_bytes
-
-        largest = 0
-        for form in self.forms.values():
-            files = sum(size_in_bytes(q.setting("max_size", DEFAULT_MAX_SIZE)) for q in form.questions
-                        if q.type == "file")
-            largest = max(largest, files)
-        return largest + 1024 * 1024
-
 
 def env_settings(settings: Settings, environ=os.environ) -> Settings:
     settings.database_url = environ.get("COUNCILSITE_DATABASE_URL", settings.database_url)

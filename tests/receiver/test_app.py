@@ -195,7 +195,7 @@ def test_wrong_content_type_is_415(client):
 
 def test_oversized_body_is_413(make_client):
     client, receiver = make_client()
-    too_big = receiver.settings.max_body_bytes + 1
+    too_big = receiver.limits[PERMIT] + 1
     response = client.post(f"/submit/{MISSED_BIN}", data=b"bin=" + b"x" * too_big,
                            content_type="application/x-www-form-urlencoded")
     assert response.status_code == 413
