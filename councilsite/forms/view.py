@@ -269,7 +269,7 @@ def _sample(rule: dict) -> list[FormError]:
         ids = tuple(p["id"] for p in rule["parts"])
         if rule["required"]:
             return one("required", ids)
-        return one("when" if "when" in msgs else "invalid", ids)
+        return one(rule["bounds"][0]["kind"] if rule["bounds"] else "invalid", ids)
     if rule["required"]:
         return one("required")
     for key in ("format", "too_long", "pattern", "type", "too_short", "too_big"):
@@ -359,12 +359,12 @@ class _Builder:
 
 
 def _date_example(q: Question) -> str:
-    """GOV.UK's date hint, with a date on the right side of today."""
-    if q.setting("when") in ("future", "today_or_future"):
-        from councilsite import clock
+    """GOV.UK's date hint, with a date the question takes."""
+    from councilsite import clock
+    from councilsite.forms.dates import example
 
-        return f"For example, 27 3 {clock.today().year + 1}"
-    return "For example, 27 3 2007"
+    day = example(q.settings, clock.today())
+    return f"For example, {day.day} {day.month} {day.year}"
 
 
 def form_page(form: Form, action: str, honeypot: str | None = None) -> FormPage:

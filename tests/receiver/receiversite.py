@@ -70,8 +70,8 @@ def valid_fields(form, text: str = "A test answer") -> tuple[dict[str, list[str]
         elif kind == "number":
             fields[rule["name"]] = [str(rule.get("min") or 1)]
         elif kind == "date":
-            when = rule.get("when", "any")
-            day = TODAY + dt.timedelta(days=14) if "future" in when else TODAY - dt.timedelta(days=2)
+            future = any(b["side"] == "min" and b["date"] == "today" and b["days"] >= 0 for b in rule["bounds"])
+            day = TODAY + dt.timedelta(days=14) if future else TODAY - dt.timedelta(days=2)
             for part, value in zip(rule["parts"], (day.day, day.month, day.year)):
                 fields[part["name"]] = [str(value)]
         elif kind == "choice":
