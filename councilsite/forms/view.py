@@ -149,7 +149,8 @@ class FormPage:
     rules_json: str
     state: str = "form"  # "form" or "error"
     honeypot: str | None = None  # the name of the hidden trap field for bots
-    hidden: dict[str, str] = field(default_factory=dict)  # more hidden fields, such as a receiver's draft token
+    hidden: dict[str, str] = field(default_factory=dict)  # more hidden fields
+    back: str | None = None  # the Back link: the page before in the resident's journey
 
     @property
     def method(self) -> str:
@@ -197,7 +198,7 @@ class _Values:
 
 def build_page(form: Form, action: str, values: Mapping | None = None, errors: list[FormError] | None = None,
                state: str = "form", honeypot: str | None = None, hidden: Mapping[str, str] | None = None,
-               kept_files: Mapping[str, str] | None = None) -> FormPage:
+               kept_files: Mapping[str, str] | None = None, back: str | None = None) -> FormPage:
     """The form with these answers and errors (none for the empty form).
 
     `kept_files` (question id -> file name) are uploads a receiver already holds for a resident
@@ -210,7 +211,8 @@ def build_page(form: Form, action: str, values: Mapping | None = None, errors: l
                 for s in form.sections]
     ordered = _in_page_order(sections, errors)
     summary = [SummaryLink(f"#{e.target}", e.message) for e in ordered]
-    return FormPage(form, sections, summary, action, rules_json(form, set(kept)), state, honeypot, dict(hidden or {}))
+    return FormPage(form, sections, summary, action, rules_json(form, set(kept)), state, honeypot, dict(hidden or {}),
+                    back if back is not None else form.back_url)
 
 
 def _in_page_order(sections: list[SectionView], errors: list[FormError]) -> list[FormError]:

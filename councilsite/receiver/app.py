@@ -218,7 +218,8 @@ class Receiver:
         if draft is None:
             return self._sent_or_expired(form, token)
         page = build_page(form, self.action(form), draft.fields, honeypot=self.settings.honeypot or None,
-                          kept_files={u.question: u.filename for u in draft.uploads})
+                          kept_files={u.question: u.filename for u in draft.uploads},
+                          back=f"{self.prefix}/{form.id}/check")
         return Reply(200, self.pages.form(form, page), event="form.change", form=form.id)
 
     def send(self, form: Form, request: Request) -> Reply:

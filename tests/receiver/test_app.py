@@ -438,3 +438,17 @@ def test_answers_nobody_sent_are_deleted_after_an_hour(make_client, store, monke
     receiver.drafts_cleared = 0.0  # as if an hour had passed
     fresh = session_of(post(Client(receiver), MISSED_BIN, fields))
     assert store.draft(stale) is None and store.draft(fresh) is not None
+
+
+def test_receiver_pages_have_the_plain_form_header_and_a_back_link_to_the_page_before(make_client):
+    client, receiver = make_client()
+    fields, _ = answers_for(receiver, MISSED_BIN)
+    wrong = soup(post(client, MISSED_BIN, {}))
+    assert wrong.select_one("header .form-header__title").get_text() == "Report a missed bin"
+    assert not wrong.select(".search-form") and not wrong.select(".breadcrumbs")
+    assert wrong.select_one("main a.back-link")["href"] == "/bins-and-recycling/report-a-missed-bin/"
+    post(client, MISSED_BIN, fields)
+    check = soup(client.get(f"/submit/{MISSED_BIN}/check"))
+    assert check.select_one("main a.back-link")["href"] == f"/submit/{MISSED_BIN}/change"
+    change = soup(client.get(f"/submit/{MISSED_BIN}/change"))
+    assert change.select_one("main a.back-link")["href"] == f"/submit/{MISSED_BIN}/check"
