@@ -73,6 +73,8 @@ class FormsPlugin(BasePlugin[FormsConfig]):
         self.linked_from: dict[str, Page] = {}  # form id -> the service page whose Start now links to it
         if self.catalogue is not None:
             self._link_catalogue(config)
+        for form in self.forms.values():
+            form.back_url = self._breadcrumbs(form)[-1].url  # the service page, else its category, else home
         self.pages: dict[str, FormPageFile] = {}
         for form in self.forms.values():
             for page in form_pages(form):
@@ -163,7 +165,7 @@ class FormsPlugin(BasePlugin[FormsConfig]):
         if generated is None:
             return context
         form = self.forms[generated.form_id]
-        context["breadcrumbs"] = self._breadcrumbs(form)
+        context["breadcrumbs"] = []  # form pages have a Back link instead, as on GOV.UK Forms
         context["privacy_page"] = self.config.privacy_page
         if generated.role == CONFIRMATION:
             context["form_confirmation"] = {"form": form, "next_steps": paragraphs(form.what_happens_next)}

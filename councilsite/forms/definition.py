@@ -11,6 +11,7 @@ from councilsite.content.frontmatter import FrontMatterError, line_for, parse_ya
 from councilsite.content.model import OTHER_WAYS
 from councilsite.content.schema import Boolean, Field, Integer, Record, Text, _closest, validate
 from councilsite.errors import ContentError, ContentErrors
+from councilsite.forms import dates
 from councilsite.forms.model import Condition, Form, Option, Privacy, Question, Retention, Section
 from councilsite.forms.questions import COMMON, TYPES, YES_NO, question_record
 
@@ -326,6 +327,9 @@ class _Checker:
             self.problem(f"{q.path}.min_length", "min_length is more than max_length")
         if s.get("min") is not None and s.get("max") is not None and s["min"] > s["max"]:
             self.problem(f"{q.path}.min", "min is more than max")
+        if q.type == "date":
+            for key, message in dates.problems(s):
+                self.problem(f"{q.path}.{key}", message)
         if q.type == "number" and s.get("whole", True):
             for key in ("min", "max"):
                 if isinstance(s.get(key), float) and not s[key].is_integer():

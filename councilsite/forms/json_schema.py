@@ -21,8 +21,6 @@ from councilsite.forms.rules import form_rules
 from councilsite.forms.validate import EMAIL, PHONE
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-WHEN = {"past": "in the past", "today_or_past": "today or in the past", "future": "in the future",
-        "today_or_future": "today or in the future"}
 
 
 def form_schema(form: Form, site_url: str | None = None) -> dict:
@@ -94,8 +92,10 @@ def _property(rule: dict) -> dict:
         return prop
     if kind == "date":
         prop = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-        if rule.get("when") in WHEN:
-            prop["description"] = f"A real date, {WHEN[rule['when']]} on the day the form was sent."
+        if rule.get("bounds"):
+            # Each bound's message starts with the question's own words: the rule is the rest.
+            rules_ = "; ".join(b["message"].split(" must be ", 1)[-1] for b in rule["bounds"])
+            prop["description"] = f"A real date, on the day the form was sent: {rules_}."
         return prop
     if kind == "choice":
         return {"type": "string", "enum": rule["values"]}

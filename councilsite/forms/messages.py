@@ -6,16 +6,11 @@ kind, under `errors:`, always wins.
 """
 from __future__ import annotations
 
+from councilsite.forms import dates
 from councilsite.forms.model import Question
 from councilsite.forms.questions import DEFAULT_MAX_SIZE, accept_names
 
 DATE_PARTS = ("day", "month", "year")
-WHEN = {
-    "past": "must be in the past",
-    "today_or_past": "must be today or in the past",
-    "future": "must be in the future",
-    "today_or_future": "must be today or in the future",
-}
 PHONE_EXAMPLE = "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
 EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.com"
 
@@ -77,8 +72,8 @@ def defaults(q: Question) -> dict:
         out = {"required": f"Enter {x or 'a date'}", "incomplete": incomplete,
                "invalid": f"{the} must be a real date" if the else "Enter a real date",
                "year": "Year must include 4 numbers"}
-        if s.get("when") in WHEN:
-            out["when"] = f"{subject} {WHEN[s['when']]}"
+        for bound in dates.bounds(s, subject):
+            out[bound["kind"]] = bound["message"]
         return out
     if q.type in ("radios", "select"):
         return {"required": f"Select {x or 'an option'}"}

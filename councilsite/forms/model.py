@@ -122,6 +122,7 @@ class Form:
     submit_label: str = "Send"
     confirmation_title: str = "Form sent"
     lines: dict[str, int] = field(default_factory=dict)
+    back_url: str | None = None  # where its Back link goes: the page that links to it (set by the build)
 
     @property
     def url(self) -> str:

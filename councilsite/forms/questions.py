@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from councilsite.content.schema import Boolean, Choice, Field, Integer, Invalid, ListOf, Number, Record, Text, validate
+from councilsite.forms.dates import DateBoundKind
 
 # GOV.UK input widths: a fixed number of characters, or a fraction of the column.
 WIDTHS = ("2", "3", "4", "5", "10", "20", "30", "full", "three-quarters", "two-thirds", "one-half",
@@ -128,8 +129,15 @@ TYPES: dict[str, QuestionType] = {t.name: t for t in [
     }, ("required", "format", "whole", "too_small", "too_big"), "A number, such as how many items."),
     QuestionType("date", {
         "when": Field(Choice(("past", "today_or_past", "future", "today_or_future", "any"), "one of")),
+        "before": Field(DateBoundKind(), help="The latest date it takes: 'today' or a date such as 2027-03-31."),
+        "after": Field(DateBoundKind(), help="The earliest date it takes: 'today' or a date such as 2026-04-01."),
+        "within_days": Field(Integer(minimum=1, maximum=3660),
+                             help="With before: today, how many days back; with after: today, how many ahead."),
+        "earliest_year": Field(Integer(minimum=1000, maximum=9999)),
+        "latest_year": Field(Integer(minimum=1000, maximum=9999)),
         "autocomplete": Field(Choice(("bday",), "'bday' for a date of birth")),
-    }, ("required", "incomplete", "invalid", "year", "when"), "A date in three boxes: day, month and year."),
+    }, ("required", "incomplete", "invalid", "year", "when", "before", "after", "within_days", "earliest_year",
+        "latest_year"), "A date in three boxes: day, month and year."),
     QuestionType("radios", {"options": OPTIONS, "inline": Field(Boolean())}, ("required",),
                  "Choose one answer.", choices=True),
     QuestionType("checkboxes", {"options": OPTIONS}, ("required",), "Choose any number of answers.", choices=True),

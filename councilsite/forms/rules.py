@@ -8,7 +8,8 @@ which `kind` of check applies:
     email   one box, an email address
     phone   one box, a UK or international phone number
     number  one box: min, max, whole
-    date    three boxes (parts): when (past, future...)
+    date    three boxes (parts): bounds, each a side (min, max), a date (today or
+            YYYY-MM-DD), days from it and a message (councilsite.forms.dates)
     choice  one of `values` (radios, select, yes/no)
     multi   any of `values` (checkboxes)
     parts   several boxes, each `required` or not, postcodes checked (addresses, names in parts)
@@ -18,6 +19,7 @@ and `show_if` ({question, value}) limits it to residents who gave that answer.
 """
 from __future__ import annotations
 
+from councilsite.forms import dates
 from councilsite.forms.fields import address_sections, item_id, parts
 from councilsite.forms.messages import messages
 from councilsite.forms.model import Form, Question
@@ -50,7 +52,7 @@ def question_rule(q: Question, address_section: str | None = None) -> dict:
     elif q.type == "number":
         rule.update(kind="number", name=q.id, min=s.get("min"), max=s.get("max"), whole=s.get("whole", True))
     elif q.type == "date":
-        rule.update(kind="date", when=s.get("when", "any"),
+        rule.update(kind="date", bounds=[{**b, "message": text[b["kind"]]} for b in dates.bounds(s, "")],
                     parts=[{"key": p.key, "name": p.name, "id": p.id} for p in parts(q)])
     elif q.type in ("radios", "select", "yes_no"):
         rule.update(kind="choice", name=q.id, values=[o.value for o in q.options])

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from councilsite.forms import dates
 from councilsite.forms.messages import incomplete_key
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -183,11 +184,9 @@ def check_date(rule, fields, files, today):
         date = dt.date(int(year), month, int(day))
     except ValueError:
         return None, [_error(rule, "invalid", [ids[k] for k in ids], ids["day"])]
-    when = rule.get("when", "any")
-    wrong = ((when == "past" and date >= today) or (when == "today_or_past" and date > today)
-             or (when == "future" and date <= today) or (when == "today_or_future" and date < today))
-    if wrong:
-        return None, [_error(rule, "when", [ids[k] for k in ids], ids["day"])]
+    bound = dates.broken(rule.get("bounds", []), date, today)
+    if bound is not None:
+        return None, [_error(rule, bound["kind"], [ids[k] for k in ids], ids["day"], bound["message"])]
     return date.isoformat(), []
 
 

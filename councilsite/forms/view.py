@@ -149,7 +149,8 @@ class FormPage:
     rules_json: str
     state: str = "form"  # "form" or "error"
     honeypot: str | None = None  # the name of the hidden trap field for bots
-    hidden: dict[str, str] = field(default_factory=dict)  # more hidden fields, such as a receiver's draft token
+    hidden: dict[str, str] = field(default_factory=dict)  # more hidden fields
+    back: str | None = None  # the Back link: the page before in the resident's journey
 
     @property
     def method(self) -> str:
@@ -197,7 +198,7 @@ class _Values:
 
 def build_page(form: Form, action: str, values: Mapping | None = None, errors: list[FormError] | None = None,
                state: str = "form", honeypot: str | None = None, hidden: Mapping[str, str] | None = None,
-               kept_files: Mapping[str, str] | None = None) -> FormPage:
+               kept_files: Mapping[str, str] | None = None, back: str | None = None) -> FormPage:
     """The form with these answers and errors (none for the empty form).
 
     `kept_files` (question id -> file name) are uploads a receiver already holds for a resident
@@ -210,7 +211,8 @@ def build_page(form: Form, action: str, values: Mapping | None = None, errors: l
                 for s in form.sections]
     ordered = _in_page_order(sections, errors)
     summary = [SummaryLink(f"#{e.target}", e.message) for e in ordered]
-    return FormPage(form, sections, summary, action, rules_json(form, set(kept)), state, honeypot, dict(hidden or {}))
+    return FormPage(form, sections, summary, action, rules_json(form, set(kept)), state, honeypot, dict(hidden or {}),
+                    back if back is not None else form.back_url)
 
 
 def _in_page_order(sections: list[SectionView], errors: list[FormError]) -> list[FormError]:
@@ -269,7 +271,7 @@ def _sample(rule: dict) -> list[FormError]:
         ids = tuple(p["id"] for p in rule["parts"])
         if rule["required"]:
             return one("required", ids)
-        return one("when" if "when" in msgs else "invalid", ids)
+        return one(rule["bounds"][0]["kind"] if rule["bounds"] else "invalid", ids)
     if rule["required"]:
         return one("required")
     for key in ("format", "too_long", "pattern", "type", "too_short", "too_big"):
@@ -359,12 +361,12 @@ class _Builder:
 
 
 def _date_example(q: Question) -> str:
-    """GOV.UK's date hint, with a date on the right side of today."""
-    if q.setting("when") in ("future", "today_or_future"):
-        from councilsite import clock
+    """GOV.UK's date hint, with a date the question takes."""
+    from councilsite import clock
+    from councilsite.forms.dates import example
 
-        return f"For example, 27 3 {clock.today().year + 1}"
-    return "For example, 27 3 2007"
+    day = example(q.settings, clock.today())
+    return f"For example, {day.day} {day.month} {day.year}"
 
 
 def form_page(form: Form, action: str, honeypot: str | None = None) -> FormPage:

@@ -1,16 +1,19 @@
 """The receiver: a WSGI application the generated forms post to.
 
-    POST <prefix>/<form>               answers: 422 with the form and its errors, or 303 to check them
-    GET  <prefix>/<form>/check/<token>  "Check your answers"
-    GET  <prefix>/<form>/change/<token> the form again, filled in, to change an answer
-    POST <prefix>/<form>/send           sends the checked answers (idempotent: the token is the key)
-    GET  <prefix>/<form>/sent/<token>   the confirmation page with the reference number
-    GET  <prefix>/health                the database answers: 200, else 503
+    POST <prefix>/<form>         answers: 422 with the form and its errors, or 303 to check them
+    GET  <prefix>/<form>/check   "Check your answers"
+    GET  <prefix>/<form>/change  the form again, filled in, to change an answer
+    POST <prefix>/<form>/send    sends the checked answers (idempotent: the session's draft is the key)
+    GET  <prefix>/<form>/sent    the confirmation page with the reference number
+    GET  <prefix>/health         the database answers: 200, else 503
 
-It works without JavaScript and without cookies: the draft's token travels in the address and
-in the Send button's form, like a magic link, and it is never logged or sent to other sites
-(Referrer-Policy: no-referrer). The rules are the forms' own (councilsite.forms); the markup is
-the theme's own (councilsite.receiver.render).
+Answers are never in an address. The journey is tied to the browser that started it by one
+strictly necessary session cookie (councilsite.receiver.session): HttpOnly, SameSite=Lax, Secure
+over HTTPS, sent only to the receiver's own paths, and holding nothing but the draft's random
+key. Answers left alone for `session_minutes` (60 by default) are deleted, and the resident is
+told so. After Send, the check and change pages lead to the confirmation, which shows only the
+reference. Nothing needs JavaScript. The rules are the forms' own (councilsite.forms); the
+markup is the theme's own (councilsite.receiver.render).
 """
 from __future__ import annotations
 
@@ -22,8 +25,6 @@ import time
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
-from werkzeug.exceptions import RequestEntityTooLarge
-from werkzeug.formparser import parse_form_data
 from werkzeug.wrappers import Request, Response
 
 from councilsite import clock
@@ -33,8 +34,10 @@ from councilsite.forms.rules import form_rules
 from councilsite.forms.validate import FormError, UploadedFile, check_submission
 from councilsite.forms.view import build_page
 from councilsite.receiver import uploads as upload_types
+from councilsite.receiver.body import Body, TooLarge, Unreadable, body_limit, read_multipart
 from councilsite.receiver.pages import Pages
 from councilsite.receiver.references import new_reference
+from councilsite.receiver.session import SessionCookie
 from councilsite.receiver.settings import Settings
 from councilsite.receiver.spam import client_address, client_key, honeypot_filled
 from councilsite.receiver.store import Store, StoreError, Upload, open_store
@@ -43,7 +46,6 @@ log = logging.getLogger("councilsite.receiver")
 
 URLENCODED, MULTIPART = "application/x-www-form-urlencoded", "multipart/form-data"
 RATE_WINDOW = dt.timedelta(minutes=1)  # settings.rate_limit counts posts per this window
-DRAFT_FIELD = "_draft"  # on a form being changed: the draft whose answers (and files) it changes
 HEADERS = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
@@ -64,6 +66,7 @@ class Reply:
     reference: str | None = None
     extra: dict | None = None
     content_type: str = "text/html; charset=utf-8"
+    cookie: str | None = None  # a Set-Cookie value: the session's key, given once answers are kept
 
 
 class BadRequest(Exception):
@@ -77,7 +80,14 @@ class Receiver:
         self.store = store or open_store(settings.database_url)
         self.pages = Pages(settings)
         self.rules = {form_id: form_rules(form) for form_id, form in settings.forms.items()}
+        self.file_limits = {form_id: {r["name"]: r["max_bytes"] for r in rules["questions"] if r["kind"] == "file"}
+                            for form_id, rules in self.rules.items()}
+        self.limits = {form_id: body_limit(form, settings.max_field_chars,
+                                           {r["id"]: r["max_bytes"] for r in self.rules[form_id]["questions"]
+                                            if r["kind"] == "file"})
+                       for form_id, form in settings.forms.items()}
         self.prefix = settings.prefix.rstrip("/")
+        self.session = SessionCookie(self.prefix + "/", settings.trust_proxy)
         self.drafts_cleared = 0.0  # when this process last deleted stale drafts (time.monotonic)
 
     # WSGI ---------------------------------------------------------------------------------------
@@ -93,6 +103,8 @@ class Receiver:
             log.error(json.dumps({"event": "store.error", "error": type(exc).__name__}))
             reply = self.refused(503, "store.unavailable", self._form_of(request.path))
         response = self.respond(reply)
+        if reply.cookie:
+            response.headers["Set-Cookie"] = reply.cookie
         entry = {"event": reply.event, "method": request.method, "status": reply.status,
                  "ms": round((time.perf_counter() - started) * 1000, 1)}
         if reply.form:
@@ -136,10 +148,11 @@ class Receiver:
             if request.method != "POST":
                 return self.not_allowed("POST", form)
             return self.send(form, request)
-        if len(step) == 2 and step[0] in ("check", "change", "sent"):
+        if len(step) == 1 and step[0] in ("check", "change", "sent"):
             if request.method not in ("GET", "HEAD"):
                 return self.not_allowed("GET", form)
-            return {"check": self.check, "change": self.change, "sent": self.sent}[step[0]](form, step[1])
+            token = self.session.read(request)
+            return {"check": self.check, "change": self.change, "sent": self.sent}[step[0]](form, token)
         return self.not_found(form)
 
     # Steps --------------------------------------------------------------------------------------
@@ -148,17 +161,21 @@ class Receiver:
         limited = self.rate_limited(request, form)
         if limited:
             return limited
-        fields, files = self.read(request, form)
+        fields, body = self.read(request, form)
+        try:
+            return self._answers(form, fields, body, self.session.read(request), request)
+        finally:
+            body.close()  # the temporary files of the uploads go now, kept or not
+
+    def _answers(self, form: Form, fields: dict[str, list[str]], body: Body, token: str | None,
+                 request: Request) -> Reply:
         if honeypot_filled(fields, self.settings.honeypot):
             return self.refused(400, "form.honeypot", form)
-        draft = None
-        if fields.get(DRAFT_FIELD):
-            draft = self.store.draft(fields[DRAFT_FIELD][0])
-            if draft is None or draft.form_id != form.id or self._expired(draft.created_at):
-                return self.expired(form)
+        # This browser's answers to this form, if it has some still waiting: a change keeps their files.
+        draft = self._draft(form, token)
         kept = {u.question: u for u in (draft.uploads if draft else ())}
         rules = self.rules[form.id]
-        uploads, infos, errors = self.check_files(form, rules, files)
+        uploads, infos, errors = self.check_files(form, rules, body)
         for question, upload in kept.items():
             infos.setdefault(question, UploadedFile(upload.filename, upload.size, upload.content_type))
         errors.extend(self.too_long(form, rules, fields))
@@ -167,46 +184,55 @@ class Receiver:
         known = {name for q in form.questions for name in field_names(q)}
         kept_fields = {name: values for name, values in fields.items() if name in known}
         if errors:
-            hidden = {DRAFT_FIELD: draft.token} if draft else {}
             page = build_page(form, self.action(form), kept_fields, errors, state="error",
-                              honeypot=self.settings.honeypot or None, hidden=hidden,
+                              honeypot=self.settings.honeypot or None,
                               kept_files={q: u.filename for q, u in kept.items()})
             return Reply(422, self.pages.form(form, page), event="form.invalid", form=form.id,
                          extra={"errors": len(errors)})
-        token = self.store.save_draft(form.id, kept_fields, result.answers, list(uploads.values()), clock.now(),
-                                      token=draft.token if draft else None)
+        with upload_types.mapped(list(uploads.values())) as ready:
+            token = self.store.save_draft(form.id, kept_fields, result.answers, ready, clock.now(),
+                                          token=draft.token if draft else None)
         self.clear_stale_drafts()
-        return Reply(303, location=f"{self.prefix}/{form.id}/check/{token}", event="form.checked", form=form.id)
+        return Reply(303, location=f"{self.prefix}/{form.id}/check", event="form.checked", form=form.id,
+                     cookie=self.session.header(token, request))
 
-    def check(self, form: Form, token: str) -> Reply:
+    def _draft(self, form: Form, token: str | None):
+        """The session's draft of this form, unless there is none or it has expired."""
+        if not token:
+            return None
         draft = self.store.draft(token)
         if draft is None or draft.form_id != form.id or self._expired(draft.created_at):
+            return None
+        return draft
+
+    def check(self, form: Form, token: str | None) -> Reply:
+        draft = self._draft(form, token)
+        if draft is None:
             return self._sent_or_expired(form, token)
-        body = self.pages.check_answers(form, draft.answers, token,
-                                        change_url=f"{self.prefix}/{form.id}/change/{token}",
+        body = self.pages.check_answers(form, draft.answers, change_url=f"{self.prefix}/{form.id}/change",
                                         send_url=f"{self.prefix}/{form.id}/send")
         return Reply(200, body, event="form.check", form=form.id)
 
-    def change(self, form: Form, token: str) -> Reply:
-        draft = self.store.draft(token)
-        if draft is None or draft.form_id != form.id or self._expired(draft.created_at):
+    def change(self, form: Form, token: str | None) -> Reply:
+        draft = self._draft(form, token)
+        if draft is None:
             return self._sent_or_expired(form, token)
         page = build_page(form, self.action(form), draft.fields, honeypot=self.settings.honeypot or None,
-                          hidden={DRAFT_FIELD: token}, kept_files={u.question: u.filename for u in draft.uploads})
+                          kept_files={u.question: u.filename for u in draft.uploads},
+                          back=f"{self.prefix}/{form.id}/check")
         return Reply(200, self.pages.form(form, page), event="form.change", form=form.id)
 
     def send(self, form: Form, request: Request) -> Reply:
         # Not rate limited: a Send needs an unguessable token from a post of answers, which was
         # counted, and sending it again changes nothing. A resident whose answers just reached
         # the limit can still send them.
-        fields, _ = self.read(request, form, multipart=False)
-        token = (fields.get("token") or [""])[0]
+        # Its body says nothing: the session cookie (sent only with a same-site post) says which answers.
+        token = self.session.read(request)
         if not token:
             return self.expired(form)
         done = self.store.submission(form.id, token)
         if done is None:
-            draft = self.store.draft(token)
-            if draft is None or draft.form_id != form.id or self._expired(draft.created_at):
+            if self._draft(form, token) is None:
                 return self.expired(form)
             made = self.store.submit(token, form.id, new_reference, clock.now())
             if made is None:
@@ -215,11 +241,11 @@ class Receiver:
             event = "form.sent" if created else "form.resent"
         else:
             event = "form.resent"
-        return Reply(303, location=f"{self.prefix}/{form.id}/sent/{token}", event=event, form=form.id,
+        return Reply(303, location=f"{self.prefix}/{form.id}/sent", event=event, form=form.id,
                      reference=done.reference)
 
-    def sent(self, form: Form, token: str) -> Reply:
-        done = self.store.submission(form.id, token)
+    def sent(self, form: Form, token: str | None) -> Reply:
+        done = self.store.submission(form.id, token) if token else None
         if done is None:
             return self.expired(form)
         return Reply(200, self.pages.confirmation(form, done.reference), event="form.confirmation", form=form.id,
@@ -249,15 +275,16 @@ class Receiver:
         if time.monotonic() - self.drafts_cleared < 3600 and self.drafts_cleared:
             return
         self.drafts_cleared = time.monotonic()
-        cleared = self.store.purge_drafts(clock.now() - dt.timedelta(hours=self.settings.draft_hours))
+        cleared = self.store.purge_drafts(clock.now() - dt.timedelta(minutes=self.settings.session_minutes))
         if cleared.drafts:
             log.info(json.dumps({"event": "drafts.purged", "drafts": cleared.drafts}))
 
     # Reading and checking -----------------------------------------------------------------------
 
-    def read(self, request: Request, form: Form, multipart: bool = True) -> tuple[dict[str, list[str]], dict]:
-        """The posted fields (name -> values) and files, refusing what no form of ours sends."""
-        limit = self.settings.max_body_bytes
+    def read(self, request: Request, form: Form) -> tuple[dict[str, list[str]], Body]:
+        """The posted fields (name -> values) and files, refusing what no form of ours sends: a body
+        bigger than this form's questions can need (councilsite.receiver.body) is 413."""
+        limit = self.limits[form.id]
         if request.content_length is not None and request.content_length > limit:
             raise BadRequest(413, "form.too_large")
         mimetype = request.mimetype
@@ -270,50 +297,45 @@ class Receiver:
                                   max_num_fields=2000)
             except (UnicodeDecodeError, ValueError):
                 raise BadRequest(400, "form.unreadable") from None
-            return fields, {}
-        if mimetype == MULTIPART and multipart:
+            return fields, Body(fields)
+        if mimetype == MULTIPART:
             try:
-                _, form_data, files = parse_form_data(request.environ, max_content_length=limit,
-                                                      max_form_memory_size=self.settings.max_field_chars * 4 + 1024,
-                                                      max_form_parts=2000, silent=False)
-            except RequestEntityTooLarge:
+                body = read_multipart(request.stream, request.headers.get("Content-Type", ""), limit,
+                                      self.settings.max_field_chars * 4 + 1024, self.file_limits[form.id])
+            except TooLarge:
                 raise BadRequest(413, "form.too_large") from None
-            except (UnicodeDecodeError, ValueError):
+            except Unreadable:
                 raise BadRequest(400, "form.unreadable") from None
-            fields = {name: form_data.getlist(name) for name in form_data}
-            # werkzeug replaces bytes that are not UTF-8 with U+FFFD; no keyboard types one.
-            if any("\ufffd" in value for values in fields.values() for value in values):
+            # Bytes that are not UTF-8 were replaced with U+FFFD; no keyboard types one.
+            if any("\ufffd" in value for values in body.fields.values() for value in values):
+                body.close()
                 raise BadRequest(400, "form.unreadable")
-            return fields, files
+            return body.fields, body
         raise BadRequest(415, "form.wrong_type")
 
-    def check_files(self, form: Form, rules: dict, files) -> tuple[dict[str, Upload], dict, list[FormError]]:
-        """Each file read, its size checked, and its type checked by its content, not its name."""
-        import hashlib
-
+    def check_files(self, form: Form, rules: dict, body: Body) -> tuple[dict, dict, list[FormError]]:
+        """Each file's size checked, and its type checked by its content, not its name."""
         uploads, infos, errors = {}, {}, []
         for rule in rules["questions"]:
             if rule["kind"] != "file":
                 continue
-            posted = files.get(rule["name"]) if files else None
+            posted = body.files.get(rule["name"])
             if posted is None or not posted.filename:
                 continue
-            data = posted.stream.read(rule["max_bytes"] + 1)
             name = upload_types.safe_filename(posted.filename)
-            infos[rule["id"]] = UploadedFile(name, len(data), None)
-            if not data or len(data) > rule["max_bytes"]:
+            infos[rule["id"]] = UploadedFile(name, posted.size, None)
+            if not posted.size or not posted.kept:
                 continue  # check_submission words the message: empty or too big
             extension = name.lower().rsplit(".", 1)[-1] if "." in name else ""
             if f".{extension}" not in rule["accept"]:
                 continue  # wrong name: check_submission says which types are allowed
             # The content must be what the name says: a PDF called photo.png is refused too.
-            detected = upload_types.detect(data, [extension])
+            detected = upload_types.detect_file(posted.file, [extension])
             if detected is None:
                 errors.append(FormError(rule["id"], rule["target"], rule["messages"]["type"]))
                 continue
-            infos[rule["id"]] = UploadedFile(name, len(data), detected)
-            uploads[rule["id"]] = Upload(rule["id"], name, detected, len(data), hashlib.sha256(data).hexdigest(),
-                                         data)
+            infos[rule["id"]] = UploadedFile(name, posted.size, detected)
+            uploads[rule["id"]] = (Upload(rule["id"], name, detected, posted.size, posted.sha256), posted.file)
         return uploads, infos, errors
 
     def too_long(self, form: Form, rules: dict, fields: dict[str, list[str]]) -> list[FormError]:
@@ -335,13 +357,13 @@ class Receiver:
                      form=form.id if form else None)
 
     def expired(self, form: Form) -> Reply:
-        return Reply(404, self.pages.message(form, EXPIRED), event="form.expired", form=form.id)
+        return Reply(404, self.pages.message(form, expired_message(self.settings.session_minutes), start_again=True),
+                     event="form.expired", form=form.id)
 
-    def _sent_or_expired(self, form: Form, token: str) -> Reply:
+    def _sent_or_expired(self, form: Form, token: str | None) -> Reply:
         """The check page of answers already sent (the Back button) leads to their confirmation."""
-        if self.store.submission(form.id, token) is not None:
-            return Reply(303, location=f"{self.prefix}/{form.id}/sent/{token}", event="form.already_sent",
-                         form=form.id)
+        if token and self.store.submission(form.id, token) is not None:
+            return Reply(303, location=f"{self.prefix}/{form.id}/sent", event="form.already_sent", form=form.id)
         return self.expired(form)
 
     def not_found(self, form: Form | None = None) -> Reply:
@@ -356,8 +378,9 @@ class Receiver:
     def action(self, form: Form) -> str:
         return f"{self.prefix}/{form.id}"
 
-    def _expired(self, created_at) -> bool:
-        return (clock.now() - created_at).total_seconds() >= self.settings.draft_hours * 3600
+    def _expired(self, saved_at) -> bool:
+        """Answers not touched for session_minutes are gone, to the resident as to the purge."""
+        return (clock.now() - saved_at).total_seconds() >= self.settings.session_minutes * 60
 
     def _form_of(self, path: str) -> Form | None:
         if not path.startswith(self.prefix + "/"):
@@ -399,9 +422,13 @@ MESSAGES = {
                  "sent. Try again later.\n\nIf you need help now, contact us another way.",
                  "Sorry, there is a problem with the service"),
 }
-EXPIRED = Message("This page has expired", "We keep answers that have not been sent for a short time only, to "
-                  "protect your information. Start the form again to send it.\n\nIf you have already sent it, "
-                  "you do not need to do anything: we have your form.", "Page expired")
+def expired_message(minutes: int) -> Message:
+    """GOV.UK's "your answers have been deleted": a journey left alone, or never started in this browser."""
+    wait = f"{minutes} minutes" if minutes % 60 else f"{minutes // 60} hour{'s' if minutes // 60 != 1 else ''}"
+    return Message("Your answers have been deleted", f"You have not done anything on this form for {wait}, or it "
+                   "was started in another browser, so we have deleted your answers to protect your information."
+                   "\n\nIf you have already sent your form, you do not need to do anything: we have it.",
+                   "Your answers have been deleted")
 
 
 def create_app(settings: Settings, store: Store | None = None) -> Receiver:

@@ -170,7 +170,7 @@ def _replacing(path: Path, encoding: str):
 def _purge(ns, settings, store) -> int:
     from councilsite.receiver.purge import purge
 
-    report = purge(store, settings.forms, clock.now(), settings.draft_hours, dry_run=ns.dry_run)
+    report = purge(store, settings.forms, clock.now(), settings.session_minutes / 60, dry_run=ns.dry_run)
     print("\n".join(report.lines()))
     if not ns.dry_run:
         _audit("submissions.purge", submissions=report.submissions, drafts=report.drafts.drafts,

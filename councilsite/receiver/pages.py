@@ -35,7 +35,7 @@ class Pages:
         body = self.theme.render("partials/form-body.html", form_page=page, privacy_page=self.settings.privacy_page)
         return shell.render(body, f"Error: {_plain(shell.title)}" if page.errors else None)
 
-    def check_answers(self, form: Form, answers: dict, token: str, change_url: str, send_url: str) -> str:
+    def check_answers(self, form: Form, answers: dict, change_url: str, send_url: str) -> str:
         rows = {row.question.id: row for row in answer_rows(form, answers)}
         sections = []
         for section in form.sections:
@@ -43,7 +43,7 @@ class Pages:
             in_section = [rows[i] for i in ids if i in rows]
             if in_section:
                 sections.append({"title": section.title, "rows": in_section})
-        check = {"form": form, "sections": sections, "token": token, "change_url": change_url, "send_url": send_url}
+        check = {"form": form, "sections": sections, "change_url": change_url, "send_url": send_url}
         body = self.theme.render("receiver/check-answers.html", check=check)
         return self.shell(form.url).render(body, f"Check your answers - {form.title} - {self.settings.brand_name}")
 
@@ -52,12 +52,13 @@ class Pages:
                                  form_confirmation={"form": form, "next_steps": paragraphs(form.what_happens_next)})
         return self.shell(form.confirmation_url).render(body)
 
-    def message(self, form: Form | None, message) -> str:
+    def message(self, form: Form | None, message, start_again: bool = False) -> str:
         ways = (form.other_ways if form else None) or self.settings.other_ways
         link = {"url": form.url, "text": f"Go back to the form: {form.title}"} if form else \
             {"url": "/do-it-online/", "text": "See everything you can do online"}
         body = self.theme.render("receiver/message.html", message={
-            "title": message.title, "paragraphs": paragraphs(message.text), "link": link, "other_ways": ways})
+            "title": message.title, "paragraphs": paragraphs(message.text), "link": link, "other_ways": ways,
+            "start_again": form.url if form and start_again else None})
         shell = self.shell(form.url) if form else self.shell(NOT_FOUND)
         return shell.render(body, f"{message.html_title} - {self.settings.brand_name}")
 

@@ -7,6 +7,8 @@ never sit in the repository), else defaults. Nothing here imports mkdocs.
     COUNCILSITE_WEBHOOK_SECRET   signs each delivery (HMAC-SHA256), so the CRM can tell it is ours
     COUNCILSITE_RATE_LIMIT       form posts allowed per client per minute (default 60; 0 turns it off)
     COUNCILSITE_TRUST_PROXY      1 if a load balancer sets X-Forwarded-For (the client is its last hop)
+                                 and X-Forwarded-Proto (so the session cookie is Secure behind HTTPS)
+    COUNCILSITE_SESSION_MINUTES  minutes of inactivity after which unsent answers are deleted (default 60)
 """
 from __future__ import annotations
 
@@ -38,23 +40,11 @@ class Settings:
     rate_limit: int = 60  # posts per client per minute; 0 = no limit
     trust_proxy: bool = False
     honeypot: str = "website"  # a field residents never see: bots that fill it are turned away ("" = none)
-    draft_hours: int = 24  # how long answers wait on "Check your answers" before the purge removes them
+    session_minutes: int = 60  # answers left alone this long are deleted (GOV.UK Forms: 60 minutes)
     max_field_chars: int = 10_000  # any one answer; longer is refused before it is checked
     privacy_page: str = "/privacy/"
     other_ways: dict = field(default_factory=dict)  # the council's default other ways to get help
     brand_name: str = ""
-
-    @property
-    def max_body_bytes(self) -> int:
-        """The largest request worth reading: every file at its limit, plus room for the answers."""
-        from councilsite.forms.questions import DEFAULT_MAX_SIZE, size_in_bytes
-
-        largest = 0
-        for form in self.forms.values():
-            files = sum(size_in_bytes(q.setting("max_size", DEFAULT_MAX_SIZE)) for q in form.questions
-                        if q.type == "file")
-            largest = max(largest, files)
-        return largest + 1024 * 1024
 
 
 def env_settings(settings: Settings, environ=os.environ) -> Settings:
@@ -67,6 +57,14 @@ def env_settings(settings: Settings, environ=os.environ) -> Settings:
         except ValueError:
             raise SettingsError(f"COUNCILSITE_RATE_LIMIT: expected a whole number of posts per minute, got "
                                 f"'{environ['COUNCILSITE_RATE_LIMIT']}'") from None
+    if environ.get("COUNCILSITE_SESSION_MINUTES"):
+        try:
+            settings.session_minutes = int(environ["COUNCILSITE_SESSION_MINUTES"])
+            if settings.session_minutes < 1:
+                raise ValueError
+        except ValueError:
+            raise SettingsError(f"COUNCILSITE_SESSION_MINUTES: expected a whole number of minutes, 1 or more, got "
+                                f"'{environ['COUNCILSITE_SESSION_MINUTES']}'") from None
     settings.trust_proxy = environ.get("COUNCILSITE_TRUST_PROXY", "") in ("1", "true", "yes") or settings.trust_proxy
     return settings
 

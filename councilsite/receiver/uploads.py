@@ -6,7 +6,11 @@ type is recognised by its content, and only the types the question accepts are l
 """
 from __future__ import annotations
 
+import codecs
+import contextlib
+import dataclasses
 import io
+import mmap
 import re
 import unicodedata
 import zipfile
@@ -28,49 +32,82 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # C0 except tab, LF, form fee
 
 def detect(data: bytes, extensions: list[str]) -> str | None:
     """The content type, if the bytes are one of the allowed types (FILE_TYPES keys); else None."""
-    if not data:
+    return detect_file(io.BytesIO(data), extensions)
+
+
+def detect_file(file, extensions: list[str]) -> str | None:
+    """As detect(), for an open binary file (such as an upload streamed to disk), read in chunks
+    so a large file is never held in memory. The file is left at its start."""
+    file.seek(0)
+    head = file.read(HEAD)
+    try:
+        if not head:
+            return None
+        allowed = [ext.lower().lstrip(".") for ext in extensions]
+        if head.startswith(EXECUTABLES):
+            return None  # whatever else they hold: a program is never a resident's document
+        content_type = _binary(head, file)
+        if content_type is not None:
+            return content_type if any(content_type in FILE_TYPES.get(ext, ("", ()))[1] for ext in allowed) else None
+        if head[:4] == b"PK\x03\x04" or head.startswith(OLE2):
+            return None  # a container that is none of ours (a plain zip, an Excel file): never text
+        if _text(head, file):
+            # Both read the same; the question's own order picks when it allows both.
+            for ext in allowed:
+                if ext in ("txt", "csv"):
+                    return FILE_TYPES[ext][1][0]
         return None
-    allowed = [ext.lower().lstrip(".") for ext in extensions]
-    if data.startswith(EXECUTABLES):
-        return None  # whatever else they hold: a program is never a resident's document
-    content_type = _binary(data)
-    if content_type is not None:
-        return content_type if any(content_type in FILE_TYPES.get(ext, ("", ()))[1] for ext in allowed) else None
-    if data[:4] == b"PK\x03\x04" or data.startswith(OLE2):
-        return None  # a container that is none of ours (a plain zip, an Excel file): never text
-    if _text(data):
-        # Both read the same; the question's own order picks when it allows both.
-        for ext in allowed:
-            if ext in ("txt", "csv"):
-                return FILE_TYPES[ext][1][0]
-    return None
+    finally:
+        file.seek(0)
 
 
-def _binary(data: bytes) -> str | None:
+HEAD = 4096  # enough for every signature we look for
+
+
+def _chunks(file, size: int = 1024 * 1024):
+    file.seek(0)
+    while True:
+        chunk = file.read(size)
+        if not chunk:
+            return
+        yield chunk
+
+
+def _contains(file, needle: bytes) -> bool:
+    tail = b""
+    for chunk in _chunks(file):
+        if needle in tail + chunk:
+            return True
+        tail = chunk[-(len(needle) - 1):]
+    return False
+
+
+def _binary(head: bytes, file) -> str | None:
     """The content type of a recognised binary format: signatures at the start first, so a zip
     or an image that happens to hold "%PDF-" is judged by what it starts as."""
-    if data.startswith(b"\xff\xd8\xff"):
+    if head.startswith(b"\xff\xd8\xff"):
         return "image/jpeg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
+    if head[:6] in (b"GIF87a", b"GIF89a"):
         return "image/gif"
-    if len(data) >= 16 and data[4:8] == b"ftyp":
-        return HEIC_BRANDS.get(data[8:12])
-    if data.startswith(OLE2):
+    if len(head) >= 16 and head[4:8] == b"ftyp":
+        return HEIC_BRANDS.get(head[8:12])
+    if head.startswith(OLE2):
         # OLE2 also holds Excel, PowerPoint and installers: a Word file has a WordDocument stream,
         # whose name sits in the directory in UTF-16.
-        return "application/msword" if "WordDocument".encode("utf-16-le") in data else None
-    if data.startswith(b"PK\x03\x04"):
-        return _zipped(data)
-    if b"%PDF-" in data[:1024]:  # readers allow leading junk this far, so the check must too
+        return "application/msword" if _contains(file, "WordDocument".encode("utf-16-le")) else None
+    if head.startswith(b"PK\x03\x04"):
+        return _zipped(file)
+    if b"%PDF-" in head[:1024]:  # readers allow leading junk this far, so the check must too
         return "application/pdf"
     return None
 
 
-def _zipped(data: bytes) -> str | None:
+def _zipped(file) -> str | None:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
             names = set(archive.namelist())
             if "[Content_Types].xml" in names and "word/document.xml" in names:
                 # Macros would run on an officer's computer: a .docm renamed .docx is refused, as is
@@ -87,12 +124,18 @@ def _zipped(data: bytes) -> str | None:
     return None
 
 
-def _text(data: bytes) -> bool:
+def _text(head: bytes, file) -> bool:
+    if MARKUP.match(head.removeprefix(b"\xef\xbb\xbf")):
+        return False
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
-        text = data.decode("utf-8-sig")
+        for chunk in _chunks(file):
+            if CONTROL.search(decoder.decode(chunk)):
+                return False
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
-    return not CONTROL.search(text) and not MARKUP.match(data.removeprefix(b"\xef\xbb\xbf"))
+    return True
 
 
 UNSAFE = re.compile(r'[<>:"|?*]')  # not allowed in Windows file names, where officers save files
@@ -116,3 +159,21 @@ def safe_filename(name: str, fallback: str = "upload") -> str:
         else:
             name = name[:200]
     return name
+
+
+@contextlib.contextmanager
+def mapped(uploads):
+    """(Upload, its file on disk) pairs as Uploads whose data is the file mapped into memory, not
+    read into it: the database driver reads the pages from the disk cache as it writes the row."""
+    maps, ready = [], []
+    try:
+        for upload, file in uploads:
+            view = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            maps.append(view)
+            ready.append(dataclasses.replace(upload, data=memoryview(view)))
+        yield ready
+    finally:
+        for upload in ready:
+            upload.data.release()
+        for view in maps:
+            view.close()

@@ -130,7 +130,7 @@ def test_sending_an_empty_form_shows_the_error_summary_with_focus_and_an_error_t
     assert focused.find_element(By.CSS_SELECTOR, "[role=alert] h2").text == "There is a problem"
     assert summary(driver) == [
         ("bin", "Select which bin we missed"),
-        ("collection_day", "Enter your collection day"),
+        ("collection_day", "Enter the date your bin was missed"),
         ("address", "Enter address line 1, typically the building and street"),
         ("address-town", "Enter town or city"),
         ("address-postcode", "Enter your postcode"),
@@ -170,6 +170,7 @@ def test_inline_errors_are_joined_to_their_fields(driver, demo):
 
 
 def test_the_summary_matches_what_the_server_check_would_say(driver, demo, every):
+    tomorrow = dt.date.today() + dt.timedelta(days=1)  # date rules: the browser's today, as the server's
     cases = [
         (demo[0], "report-a-missed-bin", {}),
         (demo[0], "report-a-missed-bin", {"bin": "food", "collection_day-day": "31", "collection_day-month": "2",
@@ -177,6 +178,13 @@ def test_the_summary_matches_what_the_server_check_would_say(driver, demo, every
                                           "updates": "text", "mobile": "12345"}),
         (demo[0], "report-a-missed-bin", {"collection_day-month": "dec", "collection_day-year": "26",
                                           "updates": "email", "email": "not an email"}),
+        (demo[0], "report-a-missed-bin", {"collection_day-day": "1", "collection_day-month": "1",
+                                          "collection_day-year": "1900"}),
+        (demo[0], "report-a-missed-bin", {"collection_day-day": str(tomorrow.day),
+                                          "collection_day-month": str(tomorrow.month),
+                                          "collection_day-year": str(tomorrow.year)}),
+        (demo[0], "apply-for-a-parking-permit", {"start_date-day": "1", "start_date-month": "1",
+                                                 "start_date-year": str(tomorrow.year + 1)}),
         (every[0], "every-question", {}),
         (every[0], "every-question", {
             "reference": "1234", "nickname": "x", "story": "y" * 51, "email": "a@b", "phone": "12",
@@ -236,8 +244,10 @@ def test_fixing_and_resending_posts_the_answers_as_ordinary_fields(driver, demo)
     open_form(driver, root, "report-a-missed-bin")
     submit(driver)
     assert summary(driver)
-    fill(driver, {"bin": "recycling", "collection_day-day": "20", "collection_day-month": "11",
-                  "collection_day-year": "2025", "address-line1": "12 Mill Lane", "address-town": "Eastmere",
+    missed = dt.date.today() - dt.timedelta(days=2)  # the browser checks against its own today
+    day, month, year = str(missed.day), str(missed.month), str(missed.year)
+    fill(driver, {"bin": "recycling", "collection_day-day": day, "collection_day-month": month,
+                  "collection_day-year": year, "address-line1": "12 Mill Lane", "address-town": "Eastmere",
                   "address-postcode": "em1 1aa", "full_name": "Sam Smith", "updates": "email",
                   "email": "sam@example.com", "crew_notes": "Behind the side gate"})
     submit(driver)
@@ -247,8 +257,8 @@ def test_fixing_and_resending_posts_the_answers_as_ordinary_fields(driver, demo)
     assert sent.path == "/submit/report-a-missed-bin"
     assert sent.content_type == "application/x-www-form-urlencoded"
     assert sent.fields == {
-        "bin": ["recycling"], "collection_day-day": ["20"], "collection_day-month": ["11"],
-        "collection_day-year": ["2025"], "crew_notes": ["Behind the side gate"], "address-line1": ["12 Mill Lane"],
+        "bin": ["recycling"], "collection_day-day": [day], "collection_day-month": [month],
+        "collection_day-year": [year], "crew_notes": ["Behind the side gate"], "address-line1": ["12 Mill Lane"],
         "address-line2": [""], "address-town": ["Eastmere"], "address-county": [""], "address-postcode": ["em1 1aa"],
         "full_name": ["Sam Smith"], "updates": ["email"], "email": ["sam@example.com"], "mobile": [""],
         "website": [""],  # the honeypot, left empty as people leave it

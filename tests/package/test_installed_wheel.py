@@ -21,7 +21,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "receiver"))
-from receiversite import free_port, request, token_of, valid_fields  # noqa: E402
+from receiversite import cookie_of, free_port, request, valid_fields  # noqa: E402
 
 from councilsite.forms.definition import load_forms  # noqa: E402
 
@@ -165,11 +165,11 @@ def send_one_form(bin_dir: Path, site: Path, env: dict, form) -> str:
         assert not files, "the starter's form needs no file to send"
         status, headers, _ = request(port, "POST", f"/submit/{form.id}", urlencode(fields, doseq=True))
         assert status == 303, status
-        token = token_of(headers["Location"])
-        assert request(port, "GET", headers["Location"])[0] == 200
-        status, headers, _ = request(port, "POST", f"/submit/{form.id}/send", f"token={token}")
+        cookie = cookie_of(headers)  # the journey's session cookie
+        assert request(port, "GET", headers["Location"], headers=cookie)[0] == 200
+        status, headers, _ = request(port, "POST", f"/submit/{form.id}/send", "", headers=cookie)
         assert status == 303
-        status, _, page = request(port, "GET", headers["Location"])
+        status, _, page = request(port, "GET", headers["Location"], headers=cookie)
         assert status == 200
         text = page.decode()
         return text.split("data-reference>", 1)[1].split("<", 1)[0].strip()

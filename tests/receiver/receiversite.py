@@ -70,8 +70,8 @@ def valid_fields(form, text: str = "A test answer") -> tuple[dict[str, list[str]
         elif kind == "number":
             fields[rule["name"]] = [str(rule.get("min") or 1)]
         elif kind == "date":
-            when = rule.get("when", "any")
-            day = TODAY + dt.timedelta(days=14) if "future" in when else TODAY - dt.timedelta(days=2)
+            future = any(b["side"] == "min" and b["date"] == "today" and b["days"] >= 0 for b in rule["bounds"])
+            day = TODAY + dt.timedelta(days=14) if future else TODAY - dt.timedelta(days=2)
             for part, value in zip(rule["parts"], (day.day, day.month, day.year)):
                 fields[part["name"]] = [str(value)]
         elif kind == "choice":
@@ -110,14 +110,23 @@ def urlencoded_answers(form) -> str:
     return urlencode([(name, value) for name, values in fields.items() for value in values])
 
 
-def token_of(location: str) -> str:
-    return location.rstrip("/").rsplit("/", 1)[1]
+def session_of(response) -> str:
+    """The draft's key from a response's session cookie (a werkzeug response, or a headers dict)."""
+    headers = getattr(response, "headers", response)
+    value = headers.get("Set-Cookie") or headers.get("set-cookie") or ""
+    assert value.startswith("councilsite_session="), f"no session cookie in {dict(headers)}"
+    return value.split(";", 1)[0].split("=", 1)[1]
 
 
-def request(port, method, path, body=None):
+def cookie_of(response) -> dict:
+    """The Cookie header a browser would send back after this response."""
+    return {"Cookie": f"councilsite_session={session_of(response)}"}
+
+
+def request(port, method, path, body=None, headers=None):
     """One request to a server on loopback: (status, headers, body); a body is sent urlencoded."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
+    headers = {**({"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}), **(headers or {})}
     conn.request(method, path, body=body, headers=headers)
     response = conn.getresponse()
     data = response.read()

@@ -11,7 +11,7 @@ from werkzeug.test import Client
 from councilsite.receiver.app import create_app
 from councilsite.receiver.references import PATTERN
 from councilsite.receiver.store import StoreError
-from receiversite import EXE, PDF, PNG, build_demo, demo_settings, multipart, text_of, token_of, valid_fields
+from receiversite import EXE, PDF, PNG, build_demo, demo_settings, multipart, session_of, text_of, valid_fields
 
 MISSED_BIN = "report-a-missed-bin"
 PERMIT = "apply-for-a-parking-permit"
@@ -60,8 +60,8 @@ def journey(client, receiver, form_id, text="A test answer"):
     fields, files = answers_for(receiver, form_id, text)
     checked = post(client, form_id, fields, files)
     assert checked.status_code == 303, text_of(checked.get_data(as_text=True))[:500]
-    token = token_of(checked.headers["Location"])
-    sent = post(client, form_id, {"token": token}, path="/send")
+    token = session_of(checked)
+    sent = post(client, form_id, {}, path="/send")
     assert sent.status_code == 303
     return token, sent
 
@@ -100,7 +100,9 @@ def test_check_your_answers_then_send_gives_a_reference(make_client, store):
     checked = post(client, MISSED_BIN, fields)
     assert checked.status_code == 303
     location = checked.headers["Location"]
-    assert re.fullmatch(rf"/submit/{MISSED_BIN}/check/[\w-]{{20,}}", location)
+    assert location == f"/submit/{MISSED_BIN}/check", "no token, no answers in the address"
+    cookie = checked.headers["Set-Cookie"]
+    assert re.fullmatch(r"councilsite_session=[\w-]{40,}; Path=/submit/; HttpOnly; SameSite=Lax", cookie)
     page = soup(client.get(location))
     assert page.h1.get_text() == "Check your answers before sending your form"
     rows = {row.dt.get_text(): row for row in page.select(".check-answers__row")}
@@ -113,15 +115,15 @@ def test_check_your_answers_then_send_gives_a_reference(make_client, store):
     change = rows["Which bin did we miss?"].select_one("a")
     assert change.get_text() == "Change which bin did we miss?"
     assert change.select_one(".visually-hidden").get_text() == " which bin did we miss?"
-    assert change["href"] == location.replace("/check/", "/change/") + "#bin"
+    assert change["href"] == f"/submit/{MISSED_BIN}/change#bin"
     send = page.select_one("form.form")
     assert send["action"] == f"/submit/{MISSED_BIN}/send" and send.select_one("button").get_text() == \
         "Report missed bin"
-    token = send.select_one('input[name="token"]')["value"]
+    assert not send.select("input"), "the Send button carries nothing: the session cookie says which answers"
     assert store.count(MISSED_BIN) == 0, "nothing is sent before the resident presses Send"
 
-    sent = post(client, MISSED_BIN, {"token": token}, path="/send")
-    assert sent.status_code == 303 and sent.headers["Location"] == f"/submit/{MISSED_BIN}/sent/{token}"
+    sent = post(client, MISSED_BIN, {}, path="/send")
+    assert sent.status_code == 303 and sent.headers["Location"] == f"/submit/{MISSED_BIN}/sent"
     confirmation = soup(client.get(sent.headers["Location"]))
     reference = confirmation.select_one("[data-reference]").get_text()
     assert PATTERN.fullmatch(reference)
@@ -136,12 +138,15 @@ def test_check_your_answers_then_send_gives_a_reference(make_client, store):
 def test_sending_twice_stores_once_and_shows_the_same_reference(make_client, store):
     client, receiver = make_client()
     token, first = journey(client, receiver, MISSED_BIN)
-    again = post(client, MISSED_BIN, {"token": token}, path="/send")
+    again = post(client, MISSED_BIN, {}, path="/send")
     assert again.status_code == 303 and again.headers["Location"] == first.headers["Location"]
     assert store.count(MISSED_BIN) == 1
-    # The Back button to the check page leads to the confirmation, not to a second copy.
-    back = client.get(f"/submit/{MISSED_BIN}/check/{token}")
-    assert back.status_code == 303 and back.headers["Location"] == first.headers["Location"]
+    # Back to the check or change page leads to the confirmation, which shows none of the answers.
+    for page in ("check", "change"):
+        back = client.get(f"/submit/{MISSED_BIN}/{page}")
+        assert back.status_code == 303 and back.headers["Location"] == first.headers["Location"]
+    confirmation = client.get(first.headers["Location"]).get_data(as_text=True)
+    assert "A test answer" not in confirmation
 
 
 def test_references_are_unique(make_client, store):
@@ -158,20 +163,20 @@ def test_change_an_answer_keeps_the_others_and_the_file(make_client, store):
     fields, files = answers_for(receiver, PERMIT)
     checked = post(client, PERMIT, fields, files)
     assert checked.status_code == 303, text_of(checked.get_data(as_text=True))[:400]
-    token = token_of(checked.headers["Location"])
-    change = soup(client.get(f"/submit/{PERMIT}/change/{token}"))
-    assert change.select_one('input[name="_draft"]')["value"] == token
+    token = session_of(checked)
+    change = soup(client.get(f"/submit/{PERMIT}/change"))
+    assert not change.select('input[name="_draft"]') and token not in str(change)
     assert change.select_one("#registration")["value"] == fields["registration"][0]
     assert "You sent proof.png" in change.select_one("#proof_of_address-hint").get_text()
     # Change the registration; send no file again: the one already sent is kept.
-    changed = {**fields, "registration": ["EM99 XYZ"], "_draft": [token]}
+    changed = {**fields, "registration": ["EM99 XYZ"]}
     again = post(client, PERMIT, changed, {})
-    assert again.status_code == 303 and token_of(again.headers["Location"]) == token
+    assert again.status_code == 303 and session_of(again) == token
     page = soup(client.get(again.headers["Location"]))
     values = {r.dt.get_text(): r.select_one(".check-answers__value").get_text() for r in page.select(".check-answers__row")}
     assert values["Vehicle registration number"] == "EM99 XYZ"
     assert values["Upload proof of your address"].startswith("proof.png")
-    post(client, PERMIT, {"token": token}, path="/send")
+    post(client, PERMIT, {}, path="/send")
     [sent] = list(store.submissions(PERMIT, with_data=True))
     kept = {u.question: (u.filename, u.content_type, u.data) for u in sent.uploads}
     assert kept["proof_of_address"] == ("proof.png", "image/png", PNG)
@@ -195,7 +200,7 @@ def test_wrong_content_type_is_415(client):
 
 def test_oversized_body_is_413(make_client):
     client, receiver = make_client()
-    too_big = receiver.settings.max_body_bytes + 1
+    too_big = receiver.limits[PERMIT] + 1
     response = client.post(f"/submit/{MISSED_BIN}", data=b"bin=" + b"x" * too_big,
                            content_type="application/x-www-form-urlencoded")
     assert response.status_code == 413
@@ -222,7 +227,7 @@ def test_missing_fields_are_errors_and_extra_fields_are_never_stored(make_client
     fields, _ = answers_for(receiver, MISSED_BIN)
     response = post(client, MISSED_BIN, {**fields, "is_admin": ["1"], "bin-extra": ["x"]})
     assert response.status_code == 303
-    draft = store.draft(token_of(response.headers["Location"]))
+    draft = store.draft(session_of(response))
     assert "is_admin" not in draft.fields and "bin-extra" not in draft.fields and "is_admin" not in draft.answers
 
 
@@ -248,10 +253,9 @@ def test_script_and_html_are_escaped_wherever_they_are_shown(make_client, store)
     checked = post(client, form_id, fields)
     html = client.get(checked.headers["Location"]).get_data(as_text=True)
     assert "<script>alert" not in html and "<b onmouseover" not in html and "&lt;script&gt;" in html
-    token = token_of(checked.headers["Location"])
-    html = client.get(f"/submit/{form_id}/change/{token}").get_data(as_text=True)
+    html = client.get(f"/submit/{form_id}/change").get_data(as_text=True)
     assert "<script>alert" not in html and "&lt;script&gt;" in html
-    post(client, form_id, {"token": token}, path="/send")
+    post(client, form_id, {}, path="/send")
     [stored] = list(store.submissions(form_id))
     assert NASTY in str(stored.answers), "the answer is stored as it was typed; it is escaped when shown"
 
@@ -273,7 +277,7 @@ def test_uploads_are_never_served_back(make_client, store, site_dir):
     client, receiver = make_client()
     fields, files = answers_for(receiver, PERMIT)
     token, _ = journey(client, receiver, PERMIT)
-    for path in (f"/submit/{PERMIT}/files/{token}", f"/submit/{PERMIT}/sent/{token}/proof_of_address",
+    for path in (f"/submit/{PERMIT}/files/{token}", f"/submit/{PERMIT}/sent/proof_of_address",
                  f"/submit/{PERMIT}/uploads/proof.png"):
         response = client.get(path)
         assert response.status_code == 404 and PNG not in response.get_data()
@@ -317,28 +321,73 @@ def test_receivers_sharing_a_store_share_the_rate_limit(make_client):
 
 def test_answers_that_reached_the_limit_can_still_be_sent(make_client, store):
     client, receiver = make_client(rate_limit=2)
+    other = Client(receiver)  # a second browser at the same address: the limit is per address
     fields, _ = answers_for(receiver, MISSED_BIN)
-    tokens = [token_of(post(client, MISSED_BIN, fields).headers["Location"]) for _ in range(2)]
+    for browser in (client, other):
+        assert post(browser, MISSED_BIN, fields).status_code == 303
     assert post(client, MISSED_BIN, fields).status_code == 429
-    for token in tokens:
-        assert post(client, MISSED_BIN, {"token": token}, path="/send").status_code == 303
+    for browser in (client, other):
+        assert post(browser, MISSED_BIN, {}, path="/send").status_code == 303
     assert store.count() == 2
     assert post(client, MISSED_BIN, fields).status_code == 429, "sending made no room"
 
 
-def test_expired_or_unknown_tokens_say_the_page_has_expired(make_client, store):
+def test_answers_left_alone_for_an_hour_are_deleted_and_the_resident_is_told(make_client, store, monkeypatch):
     client, receiver = make_client()
     fields, _ = answers_for(receiver, MISSED_BIN)
-    token = token_of(post(client, MISSED_BIN, fields).headers["Location"])
-    stale, _ = make_client(draft_hours=0)
-    for response in (stale.get(f"/submit/{MISSED_BIN}/check/{token}"),
-                     post(stale, MISSED_BIN, {"token": token}, path="/send"),
-                     client.get(f"/submit/{MISSED_BIN}/check/not-a-token"),
-                     client.get(f"/submit/contact-us/check/{token}"),
-                     post(client, MISSED_BIN, {"token": "forged"}, path="/send")):
+    token = session_of(post(client, MISSED_BIN, fields))
+    assert client.get(f"/submit/{MISSED_BIN}/check").status_code == 200
+    monkeypatch.setenv("COUNCILSITE_NOW", "2026-11-22 12:59")
+    assert client.get(f"/submit/{MISSED_BIN}/check").status_code == 200, "59 minutes: still there"
+    monkeypatch.setenv("COUNCILSITE_NOW", "2026-11-22 13:00")
+    fresh = Client(receiver)
+    for response in (client.get(f"/submit/{MISSED_BIN}/check"), client.get(f"/submit/{MISSED_BIN}/change"),
+                     post(client, MISSED_BIN, {}, path="/send"),
+                     client.get(f"/submit/contact-us/check"),  # another form's answers are not these
+                     fresh.get(f"/submit/{MISSED_BIN}/check"),  # another browser has none
+                     post(fresh, MISSED_BIN, {}, path="/send")):
         assert response.status_code == 404
-        assert soup(response).h1.get_text() == "This page has expired"
+        page = soup(response)
+        assert page.h1.get_text() == "Your answers have been deleted"
+        assert "for 1 hour" in page.get_text() and page.find("a", string="Start the form again")
     assert store.count() == 0
+    assert store.draft(token) is not None, "the purge deletes it; until then nobody can reach it"
+
+
+def test_the_session_length_is_configurable(make_client, monkeypatch):
+    client, receiver = make_client(session_minutes=20)
+    fields, _ = answers_for(receiver, MISSED_BIN)
+    post(client, MISSED_BIN, fields)
+    monkeypatch.setenv("COUNCILSITE_NOW", "2026-11-22 12:20")
+    page = soup(client.get(f"/submit/{MISSED_BIN}/check"))
+    assert page.h1.get_text() == "Your answers have been deleted" and "for 20 minutes" in page.get_text()
+
+
+def test_a_forged_or_old_style_address_reaches_no_answers(make_client, store):
+    client, receiver = make_client()
+    fields, _ = answers_for(receiver, MISSED_BIN)
+    token = session_of(post(client, MISSED_BIN, fields))
+    for path in (f"check/{token}", f"change/{token}", f"sent/{token}"):
+        assert Client(receiver).get(f"/submit/{MISSED_BIN}/{path}").status_code == 404
+    forged = Client(receiver)
+    forged.set_cookie("councilsite_session", "x" * 43, path="/submit/")
+    assert forged.get(f"/submit/{MISSED_BIN}/check").status_code == 404
+
+
+def test_the_cookie_is_secure_over_https(make_client):
+    client, receiver = make_client()
+    fields, _ = answers_for(receiver, MISSED_BIN)
+    body = urlencode(fields, doseq=True)
+    over_https = client.post(f"/submit/{MISSED_BIN}", data=body, content_type="application/x-www-form-urlencoded",
+                             base_url="https://localhost/")
+    assert over_https.headers["Set-Cookie"].endswith("; HttpOnly; SameSite=Lax; Secure")
+    proxied, receiver = make_client(trust_proxy=True)
+    behind = proxied.post(f"/submit/{MISSED_BIN}", data=body, content_type="application/x-www-form-urlencoded",
+                          headers={"X-Forwarded-Proto": "https"})
+    assert behind.headers["Set-Cookie"].endswith("; Secure")
+    untrusted = client.post(f"/submit/{MISSED_BIN}", data=body, content_type="application/x-www-form-urlencoded",
+                            headers={"X-Forwarded-Proto": "https"})
+    assert not untrusted.headers["Set-Cookie"].endswith("; Secure"), "a header anyone can send proves nothing"
 
 
 def test_methods_and_paths(client):
@@ -350,8 +399,8 @@ def test_methods_and_paths(client):
     assert client.get(f"/submit/{MISSED_BIN}/elsewhere").status_code == 404
 
 
-def test_every_answer_is_private_and_cookie_free(client):
-    for response in (post(client, MISSED_BIN, {}), client.get(f"/submit/{MISSED_BIN}/check/x")):
+def test_every_answer_is_private_and_a_cookie_is_set_only_once_answers_are_kept(client):
+    for response in (post(client, MISSED_BIN, {}), client.get(f"/submit/{MISSED_BIN}/check")):
         assert response.headers["Cache-Control"] == "no-store"
         assert response.headers["Referrer-Policy"] == "no-referrer"
         assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
@@ -381,11 +430,25 @@ def test_logs_carry_no_personal_data(make_client, caplog):
     assert "Secret Lane" not in logged and token not in logged and "127.0.0.1" not in logged
 
 
-def test_answers_nobody_sent_are_deleted_after_a_day(make_client, store, monkeypatch):
+def test_answers_nobody_sent_are_deleted_after_an_hour(make_client, store, monkeypatch):
     client, receiver = make_client()
     fields, _ = answers_for(receiver, MISSED_BIN)
-    stale = token_of(post(client, MISSED_BIN, fields).headers["Location"])
-    monkeypatch.setenv("COUNCILSITE_NOW", "2026-11-23 12:30")
+    stale = session_of(post(client, MISSED_BIN, fields))
+    monkeypatch.setenv("COUNCILSITE_NOW", "2026-11-22 13:30")
     receiver.drafts_cleared = 0.0  # as if an hour had passed
-    fresh = token_of(post(client, MISSED_BIN, fields).headers["Location"])
+    fresh = session_of(post(Client(receiver), MISSED_BIN, fields))
     assert store.draft(stale) is None and store.draft(fresh) is not None
+
+
+def test_receiver_pages_have_the_plain_form_header_and_a_back_link_to_the_page_before(make_client):
+    client, receiver = make_client()
+    fields, _ = answers_for(receiver, MISSED_BIN)
+    wrong = soup(post(client, MISSED_BIN, {}))
+    assert wrong.select_one("header .form-header__title").get_text() == "Report a missed bin"
+    assert not wrong.select(".search-form") and not wrong.select(".breadcrumbs")
+    assert wrong.select_one("main a.back-link")["href"] == "/bins-and-recycling/report-a-missed-bin/"
+    post(client, MISSED_BIN, fields)
+    check = soup(client.get(f"/submit/{MISSED_BIN}/check"))
+    assert check.select_one("main a.back-link")["href"] == f"/submit/{MISSED_BIN}/change"
+    change = soup(client.get(f"/submit/{MISSED_BIN}/change"))
+    assert change.select_one("main a.back-link")["href"] == f"/submit/{MISSED_BIN}/check"

@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from receiversite import REPO, build_demo, start_serve, token_of, urlencoded_answers
+from receiversite import REPO, build_demo, start_serve, urlencoded_answers
 
 from councilsite.forms import load_forms
 from councilsite.receiver.references import PATTERN
@@ -112,26 +112,26 @@ class Load:
                 if reply.status != 303:
                     self._error(f"answers: {reply.status}")
                     continue
-                token = token_of(reply.getheader("Location"))
+                token = reply.getheader("Set-Cookie").split(";", 1)[0].split("=", 1)[1]
                 with self.lock:
                     self.drafts += 1
                     self.uncertain[token] = form_id  # until its Send's 303 arrives
                 with self.lock:
                     self.sending += 1
                 try:
-                    conn.request("POST", f"/submit/{form_id}/send", urlencode({"token": token}), URLENCODED)
+                    conn.request("POST", f"/submit/{form_id}/send", "", with_session(token))
                     reply = conn.getresponse()
                     reply.read()
                 finally:
                     with self.lock:
                         self.sending -= 1
-                if reply.status != 303 or reply.getheader("Location") != f"/submit/{form_id}/sent/{token}":
+                if reply.status != 303 or reply.getheader("Location") != f"/submit/{form_id}/sent":
                     self._error(f"send: {reply.status} {reply.getheader('Location')}")
                     continue
                 with self.lock:  # acknowledged: the resident has been told it is sent
                     del self.uncertain[token]
                     self.acknowledged[token] = (form_id, None)
-                conn.request("GET", f"/submit/{form_id}/sent/{token}")
+                conn.request("GET", f"/submit/{form_id}/sent", headers=with_session(token))
                 reply = conn.getresponse()
                 page = reply.read().decode()
                 if reply.status != 200:
@@ -153,6 +153,11 @@ class Load:
             self.errors.append(what)
 
 
+def with_session(token: str) -> dict:
+    """The headers of a browser whose journey's session cookie is `token`."""
+    return {**URLENCODED, "Cookie": f"councilsite_session={token}"}
+
+
 def reference_in(page: str) -> str:
     found = set(PATTERN.findall(page))
     assert len(found) == 1, f"expected one reference on the confirmation page, found {found}"
@@ -163,13 +168,13 @@ def post_send(port: int, form_id: str, token: str) -> tuple[int, str | None]:
     """Send a token once; the status, and the reference its confirmation page shows."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        conn.request("POST", f"/submit/{form_id}/send", urlencode({"token": token}), URLENCODED)
+        conn.request("POST", f"/submit/{form_id}/send", "", with_session(token))
         reply = conn.getresponse()
         reply.read()
         if reply.status != 303:
             return reply.status, None
-        assert reply.getheader("Location") == f"/submit/{form_id}/sent/{token}"
-        conn.request("GET", reply.getheader("Location"))
+        assert reply.getheader("Location") == f"/submit/{form_id}/sent"
+        conn.request("GET", reply.getheader("Location"), headers=with_session(token))
         reply = conn.getresponse()
         page = reply.read().decode()
         assert reply.status == 200

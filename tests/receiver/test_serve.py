@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import pytest
 
 from councilsite.receiver.references import PATTERN
-from receiversite import REPO, build_demo, demo_settings, request, start_serve, token_of, valid_fields
+from receiversite import REPO, build_demo, demo_settings, request, start_serve, cookie_of, session_of, valid_fields
 from sending import Target
 
 
@@ -54,11 +54,11 @@ def test_serve_gives_the_site_and_takes_forms_and_forwards_them(site_dir, tmp_pa
         fields, _ = valid_fields(form)
         status, headers, _ = request(port, "POST", "/submit/report-a-missed-bin", urlencode(fields, doseq=True))
         assert status == 303
-        token = token_of(headers["Location"])
-        assert request(port, "GET", headers["Location"])[0] == 200
-        status, headers, _ = request(port, "POST", "/submit/report-a-missed-bin/send", f"token={token}")
+        token, cookie = session_of(headers), cookie_of(headers)
+        assert request(port, "GET", headers["Location"], headers=cookie)[0] == 200
+        status, headers, _ = request(port, "POST", "/submit/report-a-missed-bin/send", "", headers=cookie)
         assert status == 303 and "Set-Cookie" not in headers
-        status, _, page = request(port, "GET", headers["Location"])
+        status, _, page = request(port, "GET", headers["Location"], headers=cookie)
         assert status == 200 and b"data-reference>" in page
 
         deadline = time.monotonic() + 30
@@ -120,12 +120,12 @@ def test_serve_runs_from_the_built_site_alone_without_mkdocs(site_dir, tmp_path)
         fields, _ = valid_fields(form)
         status, headers, _ = request(port, "POST", "/submit/report-a-missed-bin", urlencode(fields, doseq=True))
         assert status == 303
-        status, _, check_page = request(port, "GET", headers["Location"])
+        cookie = cookie_of(headers)
+        status, _, check_page = request(port, "GET", headers["Location"], headers=cookie)
         assert status == 200 and b"Check your answers" in check_page
-        status, headers, _ = request(port, "POST", "/submit/report-a-missed-bin/send",
-                                     f"token={token_of(headers['Location'])}")
+        status, headers, _ = request(port, "POST", "/submit/report-a-missed-bin/send", "", headers=cookie)
         assert status == 303
-        status, _, page = request(port, "GET", headers["Location"])
+        status, _, page = request(port, "GET", headers["Location"], headers=cookie)
         assert status == 200
         reference = re.search(rb"data-reference>([^<]+)<", page).group(1).decode()
         assert re.fullmatch(PATTERN, reference)

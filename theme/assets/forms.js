@@ -136,10 +136,21 @@
       if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) {
         return [error(rule, "invalid", allIds, ids.day)];
       }
-      var when = rule.when, t = today.getTime(), d = date.getTime();
-      if ((when === "past" && d >= t) || (when === "today_or_past" && d > t) ||
-          (when === "future" && d <= t) || (when === "today_or_future" && d < t)) {
-        return [error(rule, "when", allIds, ids.day)];
+      // The same bounds, in the same order, as councilsite.forms.dates; "today" is the browser's.
+      var bounds = rule.bounds || [];
+      for (var i = 0; i < bounds.length; i++) {
+        var bound = bounds[i], limit;
+        if (bound.date === "today") {
+          limit = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+        } else {
+          var ymd = bound.date.split("-");
+          limit = new Date(2000, 0, 1);
+          limit.setFullYear(parseInt(ymd[0], 10), parseInt(ymd[1], 10) - 1, parseInt(ymd[2], 10));
+        }
+        limit.setDate(limit.getDate() + bound.days);
+        if ((bound.side === "min" && date < limit) || (bound.side === "max" && date > limit)) {
+          return [error(rule, bound.kind, allIds, ids.day, bound.message)];
+        }
       }
       return [];
     },

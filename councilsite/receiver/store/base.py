@@ -34,7 +34,7 @@ class Upload:
     content_type: str  # what the content was found to be, such as application/pdf
     size: int
     sha256: str
-    data: bytes | None = None  # left out when only listing
+    data: bytes | memoryview | None = None  # left out when only listing; a receiver saves a mapped file
 
 
 @dataclass(frozen=True)

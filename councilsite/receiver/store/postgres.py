@@ -51,10 +51,15 @@ class PostgresStore(SqlStore):
         return conn
 
     def _execute(self, conn: psycopg.Connection, sql: str, params: Sequence) -> Any:
-        query = self._sql.get(sql)
+        params = tuple(params)
+        # Files go in binary (%b): as text, psycopg would first write a hex copy twice their size.
+        binary = tuple(isinstance(p, (bytes, bytearray, memoryview)) for p in params)
+        query = self._sql.get((sql, binary))
         if query is None:
-            query = self._sql[sql] = sql.replace("?", "%s")
-        return conn.execute(query, tuple(params))
+            pieces = sql.split("?")
+            query = pieces[0] + "".join(("%b" if b else "%s") + piece for b, piece in zip(binary, pieces[1:]))
+            self._sql[(sql, binary)] = query
+        return conn.execute(query, params)
 
     def _begin(self, conn: psycopg.Connection, write: bool, durable: bool = True) -> None:
         # psycopg begins a transaction at the first statement, autocommit being off.

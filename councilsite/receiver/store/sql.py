@@ -295,7 +295,7 @@ class SqlStore(Store):
                        "ON CONFLICT (token, question) DO UPDATE SET filename = excluded.filename, "
                        "content_type = excluded.content_type, size = excluded.size, sha256 = excluded.sha256, "
                        "data = excluded.data",
-                       (key, u.question, u.filename, u.content_type, u.size, u.sha256, bytes(u.data)))
+                       (key, u.question, u.filename, u.content_type, u.size, u.sha256, u.data))
             return key
         # A draft is not acknowledged as sent, so its commit need not wait for the disk: that halves
         # the waits for the disk in a resident's journey (benchmarks/receiver_load.py).
