@@ -33,6 +33,7 @@ from councilsite.forms.rules import form_rules
 from councilsite.forms.validate import FormError, UploadedFile, check_submission
 from councilsite.forms.view import build_page
 from councilsite.receiver import uploads as upload_types
+from councilsite.receiver.deliver.compose import channels_for
 from councilsite.receiver.pages import Pages
 from councilsite.receiver.references import new_reference
 from councilsite.receiver.settings import Settings
@@ -208,7 +209,8 @@ class Receiver:
             draft = self.store.draft(token)
             if draft is None or draft.form_id != form.id or self._expired(draft.created_at):
                 return self.expired(form)
-            made = self.store.submit(token, form.id, new_reference, clock.now())
+            made = self.store.submit(token, form.id, new_reference, clock.now(),
+                                     channels=channels_for(form, draft.answers))  # the emails it makes
             if made is None:
                 return self.expired(form)
             done, created = made

@@ -58,13 +58,24 @@ class ForwardReport:
     pending: int = 0  # still in the outbox afterwards: failed ones, and any not yet due
 
 
-def backoff(attempts: int, rng: random.Random | None = None) -> dt.timedelta:
+def backoff(attempts: int, rng: random.Random | None = None, first: float = FIRST_WAIT,
+            longest: float = LONGEST_WAIT) -> dt.timedelta:
     """How long to wait after a failure, given the failed attempts before it."""
     rng = rng or random
-    wait = min(FIRST_WAIT * 2 ** min(attempts, 20), LONGEST_WAIT) * rng.uniform(1 - JITTER, 1 + JITTER)
-    if wait > LONGEST_WAIT:  # spread below the cap, so retries that reach it still come back apart
-        wait = LONGEST_WAIT * rng.uniform(1 - JITTER, 1)
+    wait = min(first * 2 ** min(attempts, 20), longest) * rng.uniform(1 - JITTER, 1 + JITTER)
+    if wait > longest:  # spread below the cap, so retries that reach it still come back apart
+        wait = longest * rng.uniform(1 - JITTER, 1)
     return dt.timedelta(seconds=wait)
+
+
+FAILING_FOR = dt.timedelta(days=1)
+
+
+def report_if_failing_for_a_day(submission, channel: str, now: dt.datetime, error: str) -> None:
+    """One ERROR line a day's failing is worth: someone must look (`councilsite submissions status`)."""
+    if now - submission.received_at >= FAILING_FOR:
+        event(logging.ERROR, "delivery_failing_for_a_day", form=submission.form_id, reference=submission.reference,
+              channel=channel, error=error, received_at=submission.received_at.isoformat(timespec="seconds"))
 
 
 def event(level: int, name: str, **fields) -> None:
@@ -149,6 +160,7 @@ class Forwarder:
         self.store.delivery_failed(submission.id, next_attempt, error)
         event(logging.WARNING, "delivery_failed", **where, status=status, error=error,
               next_attempt=next_attempt.isoformat(timespec="seconds"))
+        report_if_failing_for_a_day(submission, "webhook", now or clock.now(), error)
         return False
 
     def _post(self, body: bytes, headers: dict) -> tuple[int | None, str | None]:

@@ -7,6 +7,7 @@ never sit in the repository), else defaults. Nothing here imports mkdocs.
     COUNCILSITE_WEBHOOK_SECRET   signs each delivery (HMAC-SHA256), so the CRM can tell it is ours
     COUNCILSITE_RATE_LIMIT       form posts allowed per client per minute (default 60; 0 turns it off)
     COUNCILSITE_TRUST_PROXY      1 if a load balancer sets X-Forwarded-For (the client is its last hop)
+    COUNCILSITE_SMTP_URL, COUNCILSITE_NOTIFY_API_KEY ...  how email leaves (councilsite.receiver.deliver.config)
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ class Settings:
     privacy_page: str = "/privacy/"
     other_ways: dict = field(default_factory=dict)  # the council's default other ways to get help
     brand_name: str = ""
+    mail: object = None  # councilsite.receiver.deliver.config.MailSettings, from the environment
 
     @property
     def max_body_bytes(self) -> int:
@@ -68,6 +70,11 @@ def env_settings(settings: Settings, environ=os.environ) -> Settings:
             raise SettingsError(f"COUNCILSITE_RATE_LIMIT: expected a whole number of posts per minute, got "
                                 f"'{environ['COUNCILSITE_RATE_LIMIT']}'") from None
     settings.trust_proxy = environ.get("COUNCILSITE_TRUST_PROXY", "") in ("1", "true", "yes") or settings.trust_proxy
+    from councilsite.receiver.deliver.config import MailSettingsError, mail_settings
+    try:
+        settings.mail = mail_settings(environ)
+    except MailSettingsError as exc:
+        raise SettingsError(str(exc)) from None
     return settings
 
 
