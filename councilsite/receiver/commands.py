@@ -211,6 +211,10 @@ def _forward(ns, settings, store) -> int:
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     workers += [mailer] if mailer else []
+    if os.environ.get("COUNCILSITE_DELIVERY_LEASE_SECONDS"):
+        # How long a claim lasts, so how soon a killed forwarder's claims are taken again (tests).
+        for worker in workers:
+            worker.lease = dt.timedelta(seconds=float(os.environ["COUNCILSITE_DELIVERY_LEASE_SECONDS"]))
     logger = logging.getLogger("councilsite.receiver")
     if not logger.handlers and not logging.getLogger().handlers:
         handler = logging.StreamHandler(sys.stderr)
