@@ -246,3 +246,10 @@ def test_notify_down_or_refusing_waits_and_names_only_the_status(store, forms, c
         assert "403" in " ".join(s.last_error or "" for s in queue.status(store, SOON))
     finally:
         notify.stop()
+
+
+def test_a_purge_takes_the_emails_waiting_with_their_submission(store, forms):
+    fly_tipping(store, forms)
+    assert sum(s.waiting for s in queue.status(store, SOON) if s.channel != "webhook") == 2
+    store.purge("report-fly-tipping", T0 + dt.timedelta(days=1))
+    assert [s.waiting + s.delivered for s in queue.status(store, SOON)] == [0, 0, 0]
