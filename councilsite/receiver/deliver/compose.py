@@ -14,7 +14,7 @@ Both have a plain text part and a simple HTML part, every resident's word escape
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from councilsite.clock import LONDON
 from councilsite.forms.delivery import resident_question
@@ -43,7 +43,6 @@ class Email:
     key: str  # <form>/<reference>/<channel>: the same on every try (Message-ID, Notify's reference)
     attachments: tuple[Attachment, ...] = ()
     files_left_out: int = 0
-    extra: dict = field(default_factory=dict)  # for Notify: the template's personalisation beyond subject/body
 
 
 def channels_for(form: Form, answers: dict) -> list[str]:
@@ -66,8 +65,7 @@ def received_text(submission: Submission) -> str:
     return f"{hour} on {local.day} {local:%B %Y}"
 
 
-def team_email(form: Form, submission: Submission, attachments_max: int = DEFAULT_ATTACHMENTS_MAX,
-               brand_name: str = "") -> Email:
+def team_email(form: Form, submission: Submission, attachments_max: int = DEFAULT_ATTACHMENTS_MAX) -> Email:
     answers = labelled_texts(form, submission.answers)
     attached, total, left_out = [], 0, []
     for upload in submission.uploads:

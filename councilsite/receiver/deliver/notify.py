@@ -43,7 +43,7 @@ class NotifyChannel:
             if in_doubt and self._sent_already(reference):
                 continue
             self.client.send_email_notification(address, template, personalisation={
-                "subject": mail.subject, "body": mail.text, **mail.extra}, reference=reference)
+                "subject": mail.subject, "body": mail.text}, reference=reference)
 
     def _sent_already(self, reference: str) -> bool:
         found = self.client.get_all_notifications(template_type="email", reference=reference)

@@ -69,7 +69,7 @@ class Mailer:
         if delivery.channel == "team":
             if not form.deliver.get("email"):
                 raise LookupError("the form no longer names a team email address")
-            return team_email(form, delivery.submission, self.attachments_max, self.brand_name)
+            return team_email(form, delivery.submission, self.attachments_max)
         return resident_email(form, delivery.submission, self.other_ways, self.brand_name)
 
     def deliver(self, delivery: queue.MailDelivery, now: dt.datetime | None = None) -> bool:
