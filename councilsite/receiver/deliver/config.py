@@ -13,6 +13,11 @@ built site or the repository):
     COUNCILSITE_MAIL_ATTACHMENTS_MB      files attached to a team email, in total (default 10)
     COUNCILSITE_RETRY_FIRST_SECONDS      the first wait after a failed email (default 30, doubling to
     COUNCILSITE_RETRY_LONGEST_SECONDS    this, default 3600)
+
+Two more, read where they are used, mostly for tests: COUNCILSITE_FORWARD_INTERVAL (seconds
+between the forwarder's looks when `councilsite serve` runs it, default 5) and
+COUNCILSITE_DELIVERY_LEASE_SECONDS (how long a claim lasts, so how soon a killed forwarder's
+claims are taken again; default the timeout times the batch, plus 30 s).
 """
 from __future__ import annotations
 
