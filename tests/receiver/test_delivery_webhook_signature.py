@@ -107,3 +107,22 @@ def test_no_secret_no_signature(store, forms, target):
     _, request = _deliver(store, forms, target, None)
     assert not {"webhook-signature", "x-councilsite-signature"} & set(request["headers"])
     assert request["headers"]["idempotency-key"].startswith("report-fly-tipping/")
+
+
+def test_a_webhook_failing_for_a_day_is_reported_in_the_log_and_the_status(store, forms, target, caplog):
+    import logging
+
+    from councilsite.receiver.deliver import queue
+    caplog.set_level(logging.INFO, logger="councilsite.receiver")
+    sent = missed_bin(store, forms)
+    target.status = 503
+    forwarder = Forwarder(store, target.url, secret=SPEC_SECRET, forms=forms)
+    forwarder.run_once(now=T0 + dt.timedelta(seconds=1))
+    assert not [r for r in caplog.records if r.levelno == logging.ERROR]
+    later = T0 + dt.timedelta(days=1, hours=2)
+    forwarder.run_once(now=later)
+    [alarm] = [json.loads(r.getMessage()) for r in caplog.records if r.levelno == logging.ERROR]
+    assert (alarm["event"], alarm["channel"], alarm["reference"], alarm["error"]) == (
+        "delivery_failing_for_a_day", "webhook", sent.reference, "HTTP 503")
+    [webhook] = [s for s in queue.status(store, later) if s.channel == "webhook"]
+    assert (webhook.waiting, webhook.failing_for_a_day, webhook.last_error) == (1, 1, "HTTP 503")
