@@ -12,6 +12,7 @@ from councilsite.content.model import OTHER_WAYS
 from councilsite.content.schema import Boolean, Field, Integer, Record, Text, _closest, validate
 from councilsite.errors import ContentError, ContentErrors
 from councilsite.forms import dates
+from councilsite.forms import delivery
 from councilsite.forms.model import Condition, Form, Option, Privacy, Question, Retention, Section
 from councilsite.forms.questions import COMMON, TYPES, YES_NO, question_record
 
@@ -58,6 +59,7 @@ FORM = Record({
     "confirmation_title": Field(Text(max_length=60)),
     "sections": Field(Raw()),
     "questions": Field(Raw()),
+    **delivery.FIELDS,  # deliver, confirmation_email, payment
 })
 
 SECTION = Record({
@@ -134,6 +136,8 @@ class _Checker:
         sections = self._sections(data)
         questions = [q for section in sections for q in section.questions]
         self._cross_checks(sections, questions, top)
+        for path, message in delivery.delivery_problems(top, questions):
+            self.problem(path, message)
         if self.errors:
             return None
         privacy = top["privacy"]
@@ -146,7 +150,8 @@ class _Checker:
             task_label=top.get("task_label"), who_can_use=top.get("who_can_use"),
             anonymous=top.get("anonymous", False), other_ways=top.get("other_ways", {}), action=top.get("action"),
             submit_label=top.get("submit_label", "Send"), confirmation_title=top.get("confirmation_title", "Form sent"),
-            lines=self.lines,
+            lines=self.lines, deliver=top.get("deliver", {}), confirmation_email=top.get("confirmation_email"),
+            payment=top.get("payment"),
         )
 
     # Sections and questions -------------------------------------------------------------------

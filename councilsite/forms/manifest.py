@@ -28,6 +28,7 @@ def form_data(form: Form) -> dict:
         "who_can_use": form.who_can_use, "anonymous": form.anonymous, "other_ways": form.other_ways,
         "action": form.action, "submit_label": form.submit_label, "confirmation_title": form.confirmation_title,
         "back_url": form.back_url,
+        "deliver": form.deliver, "confirmation_email": form.confirmation_email, "payment": form.payment,
     }
 
 
@@ -60,6 +61,8 @@ def form_from_data(data: dict) -> Form:
         who_can_use=data["who_can_use"], anonymous=data["anonymous"], other_ways=data["other_ways"],
         action=data["action"], submit_label=data["submit_label"], confirmation_title=data["confirmation_title"],
         back_url=data.get("back_url"),
+        deliver=data.get("deliver") or {}, confirmation_email=data.get("confirmation_email"),
+        payment=data.get("payment"),
     )
 
 

@@ -123,6 +123,15 @@ class Form:
     confirmation_title: str = "Form sent"
     lines: dict[str, int] = field(default_factory=dict)
     back_url: str | None = None  # where its Back link goes: the page that links to it (set by the build)
+    # Where submissions go and how the form ends (councilsite.forms.delivery).
+    deliver: dict = field(default_factory=dict)  # {"email": [team addresses]}
+    confirmation_email: dict | None = None  # None: no email to the resident
+    payment: dict | None = None  # {"url": ..., "label": ..., "text": ...}
+
+    def payment_url(self, reference: str | None = None) -> str | None:
+        """The payment start button's address, carrying the reference."""
+        from councilsite.forms.delivery import payment_link
+        return payment_link(self.payment, reference) if self.payment else None
 
     @property
     def url(self) -> str:

@@ -35,6 +35,7 @@ from councilsite.forms.validate import FormError, UploadedFile, check_submission
 from councilsite.forms.view import build_page
 from councilsite.receiver import uploads as upload_types
 from councilsite.receiver.body import Body, TooLarge, Unreadable, body_limit, read_multipart
+from councilsite.receiver.deliver.compose import channels_for
 from councilsite.receiver.pages import Pages
 from councilsite.receiver.references import new_reference
 from councilsite.receiver.session import SessionCookie
@@ -232,9 +233,11 @@ class Receiver:
             return self.expired(form)
         done = self.store.submission(form.id, token)
         if done is None:
-            if self._draft(form, token) is None:
+            draft = self._draft(form, token)
+            if draft is None:
                 return self.expired(form)
-            made = self.store.submit(token, form.id, new_reference, clock.now())
+            made = self.store.submit(token, form.id, new_reference, clock.now(),
+                                     channels=channels_for(form, draft.answers))  # the emails it makes
             if made is None:
                 return self.expired(form)
             done, created = made

@@ -2,8 +2,8 @@
 
     export   a form's submissions as CSV or JSON, optionally with their uploads
     purge    delete what each form's privacy.keep_for no longer allows us to keep
-    forward  send waiting submissions to the back office (once, for cron, or --watch)
-    status   what is stored and what is waiting to be forwarded
+    forward  send waiting submissions to the back office and their emails (once, for cron, or --watch)
+    status   what is stored, what is waiting per channel, and the last error
 
 Exports hold personal data: a file is written whole or not at all (a temporary file renamed
 into place), readable only by its owner.
@@ -195,14 +195,26 @@ def _forward(ns, settings, store) -> int:
 
     from councilsite.receiver.forward import Forwarder
 
+    from councilsite.receiver.deliver.sender import mailer_for
+
     url = ns.webhook or settings.webhook_url
-    if not url:
-        raise CommandError("no webhook: give --webhook URL or set COUNCILSITE_WEBHOOK_URL")
     try:
-        forwarder = Forwarder(store, url, secret=ns.secret or settings.webhook_secret, forms=settings.forms,
-                              timeout=ns.timeout)
+        mailer = mailer_for(store, settings)  # None unless an email channel is set up
     except ValueError as exc:
         raise CommandError(str(exc)) from None
+    if not url and mailer is None:
+        raise CommandError("no webhook: give --webhook URL or set COUNCILSITE_WEBHOOK_URL (or set up email: "
+                           "COUNCILSITE_SMTP_URL or COUNCILSITE_NOTIFY_API_KEY)")
+    try:
+        workers = [Forwarder(store, url, secret=ns.secret or settings.webhook_secret, forms=settings.forms,
+                             timeout=ns.timeout)] if url else []
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    workers += [mailer] if mailer else []
+    if os.environ.get("COUNCILSITE_DELIVERY_LEASE_SECONDS"):
+        # How long a claim lasts, so how soon a killed forwarder's claims are taken again (tests).
+        for worker in workers:
+            worker.lease = dt.timedelta(seconds=float(os.environ["COUNCILSITE_DELIVERY_LEASE_SECONDS"]))
     logger = logging.getLogger("councilsite.receiver")
     if not logger.handlers and not logging.getLogger().handlers:
         handler = logging.StreamHandler(sys.stderr)
@@ -216,13 +228,17 @@ def _forward(ns, settings, store) -> int:
         except ValueError:
             pass  # not the main thread: Ctrl-C or the caller stops it
         try:
-            forwarder.run(stop, ns.interval)
+            for worker in workers[1:]:  # the webhook and email each at their own pace
+                threading.Thread(target=worker.run, args=(stop, ns.interval), daemon=True).start()
+            workers[0].run(stop, ns.interval)
         except KeyboardInterrupt:
             pass
+        stop.set()
         return 0
-    report = forwarder.run_once()
-    print(f"Delivered {report.delivered}, failed {report.failed}, still waiting {report.pending}")
-    return STILL_WAITING if report.pending else 0
+    reports = [worker.run_once() for worker in workers]
+    delivered, failed, pending = (sum(getattr(r, name) for r in reports) for name in ("delivered", "failed", "pending"))
+    print(f"Delivered {delivered}, failed {failed}, still waiting {pending}")
+    return STILL_WAITING if pending else 0
 
 
 def _status(ns, settings, store) -> int:
@@ -234,6 +250,8 @@ def _status(ns, settings, store) -> int:
         local = outbox.oldest_pending.astimezone(LONDON)
         oldest = f" (the oldest received {local:%H:%M} on {local.day} {local:%B %Y})"
     print(f"Outbox: {outbox.pending} waiting to be forwarded{oldest}, {outbox.delivered} delivered")
+    from councilsite.receiver.deliver.status import status_lines
+    print("\n".join(status_lines(store, settings, clock.now())))
     print("Submissions stored:")
     width = max((len(form_id) for form_id in settings.forms), default=0)
     for form_id in sorted(settings.forms):

@@ -139,7 +139,8 @@ def export_json(form: Form, submissions: Iterable[Submission], out: TextIO) -> i
 
 
 def write_files(submissions: Iterable[Submission], folder: Path) -> list[Path]:
-    """Save each upload (read with with_data=True) as <folder>/<reference>/<question>-<filename>.
+    """Save each upload (read with with_data=True) as <folder>/<reference>/<question>-<filename>,
+    each file 0600 in folders 0700: they hold residents' personal data.
 
     An existing file is never overwritten: FileExistsError names it, and what was saved so far stays.
     """
@@ -154,8 +155,29 @@ def write_files(submissions: Iterable[Submission], folder: Path) -> list[Path]:
                 stem, ext = os.path.splitext(name)
                 name = stem[:-1] + ext if len(ext) < 20 else name[:-1]
             target = Path(folder) / safe_filename(s.reference) / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "xb") as out:
+            _private_folder(target.parent)
+            # 0600 from the start (never briefly readable by others), and whatever the umask.
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                os.fchmod(out.fileno(), 0o600)
                 out.write(upload.data)
             written.append(target)
     return written
+
+
+def _private_folder(path: Path) -> None:
+    """Make the folder and any missing parents 0700 (readable by their owner only); folders that
+    were there already keep their permissions, except the reference's own, which holds the files."""
+    missing = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        os.chmod(folder, 0o700)  # mkdir's mode is cut by the umask; this is not
+    if not missing:
+        os.chmod(path, 0o700)

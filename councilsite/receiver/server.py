@@ -116,12 +116,15 @@ def serve(settings, host: str = "127.0.0.1", port: int = 8000,
             return app
 
     forwarder = None
-    if settings.webhook_url:
+    mail_channel = getattr(settings.mail, "channel", None)
+    if settings.webhook_url or mail_channel:
         # Its own process: a thread in gunicorn's master could hold a lock when a worker is forked.
+        # It forwards to the webhook and sends the emails, whichever are set up.
         forwarder = subprocess.Popen([sys.executable, "-m", "councilsite", "submissions", "forward",
-                                      "--site-dir", str(settings.site_dir), "--watch"], env={**os.environ,
+                                      "--site-dir", str(settings.site_dir), "--watch", "--interval",
+                                      os.environ.get("COUNCILSITE_FORWARD_INTERVAL", "5")], env={**os.environ,
                                                                   "COUNCILSITE_DATABASE_URL": settings.database_url,
-                                                                  "COUNCILSITE_WEBHOOK_URL": settings.webhook_url})
+                                                                  "COUNCILSITE_WEBHOOK_URL": settings.webhook_url or ""})
     print(f"Serving the site and its forms at http://{host}:{port}/ (forms post to {settings.prefix}/<form id>; "
           f"submissions in {_shown(settings.database_url)}). Press Ctrl+C to stop.", file=sys.stderr, flush=True)
     try:

@@ -9,6 +9,7 @@ never sit in the repository), else defaults. Nothing here imports mkdocs.
     COUNCILSITE_TRUST_PROXY      1 if a load balancer sets X-Forwarded-For (the client is its last hop)
                                  and X-Forwarded-Proto (so the session cookie is Secure behind HTTPS)
     COUNCILSITE_SESSION_MINUTES  minutes of inactivity after which unsent answers are deleted (default 60)
+    COUNCILSITE_SMTP_URL, COUNCILSITE_NOTIFY_API_KEY ...  how email leaves (councilsite.receiver.deliver.config)
 """
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ class Settings:
     privacy_page: str = "/privacy/"
     other_ways: dict = field(default_factory=dict)  # the council's default other ways to get help
     brand_name: str = ""
+    mail: object = None  # councilsite.receiver.deliver.config.MailSettings, from the environment
 
 
 def env_settings(settings: Settings, environ=os.environ) -> Settings:
@@ -66,6 +68,11 @@ def env_settings(settings: Settings, environ=os.environ) -> Settings:
             raise SettingsError(f"COUNCILSITE_SESSION_MINUTES: expected a whole number of minutes, 1 or more, got "
                                 f"'{environ['COUNCILSITE_SESSION_MINUTES']}'") from None
     settings.trust_proxy = environ.get("COUNCILSITE_TRUST_PROXY", "") in ("1", "true", "yes") or settings.trust_proxy
+    from councilsite.receiver.deliver.config import MailSettingsError, mail_settings
+    try:
+        settings.mail = mail_settings(environ)
+    except MailSettingsError as exc:
+        raise SettingsError(str(exc)) from None
     return settings
 
 

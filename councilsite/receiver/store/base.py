@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 
 class StoreError(Exception):
@@ -109,12 +109,12 @@ class Store(ABC):
 
     @abstractmethod
     def submit(self, token: str, form_id: str, new_reference: Callable[[], str],
-               now: dt.datetime) -> tuple[Submission, bool] | None:
+               now: dt.datetime, channels: Sequence[str] = ()) -> tuple[Submission, bool] | None:
         """Turn a draft into a submission, once.
 
         In one transaction: if a submission with this token exists, return (it, False); else
         insert one with a reference from new_reference() (asking again if the form already has
-        it), add its outbox entry, drop uploads for questions its answers no longer include,
+        it), add its outbox entry and a delivery for each of `channels` (emails to send), drop uploads for questions its answers no longer include,
         delete the draft, and return (it, True) after the commit. None if there is no such draft
         for this form. Two receivers sending the same token at once give one submission.
         """

@@ -58,6 +58,22 @@ SCHEMA = {
         delivered_at {time},
         last_error TEXT)""",
     "outbox_due": "CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL",
+    # Email deliveries (councilsite.receiver.deliver): one row per submission and channel ("team",
+    # "resident"), made in the submit transaction. `claims` counts claims, so a claim that ended
+    # with neither success nor failure (its forwarder was killed) is known to be in doubt.
+    "deliveries": """CREATE TABLE IF NOT EXISTS deliveries (
+        submission_id BIGINT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        claims INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at {time} NOT NULL,
+        lease_owner TEXT,
+        lease_until {time},
+        delivered_at {time},
+        last_error TEXT,
+        PRIMARY KEY (submission_id, channel))""",
+    "deliveries_due": "CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (channel, next_attempt_at) "
+                      "WHERE delivered_at IS NULL",
     # Recent posts per client, for the rate limit: here rather than in each process's memory, so
     # every worker and every receiver sharing the database counts the same posts.
     "posts": """CREATE TABLE IF NOT EXISTS posts (
@@ -312,7 +328,7 @@ class SqlStore(Store):
         return self._run("read a draft", work)
 
     def submit(self, token: str, form_id: str, new_reference: Callable[[], str],
-               now: dt.datetime) -> tuple[Submission, bool] | None:
+               now: dt.datetime, channels: Sequence[str] = ()) -> tuple[Submission, bool] | None:
         received = self._time_in(aware(now))
 
         def existing(tx: Tx) -> tuple[Submission, bool] | None:
@@ -341,6 +357,9 @@ class SqlStore(Store):
             submission_id = row[0]
             tx.run("INSERT INTO outbox (submission_id, attempts, next_attempt_at) VALUES (?, 0, ?)",
                    (submission_id, received))
+            for channel in channels:
+                tx.run("INSERT INTO deliveries (submission_id, channel, next_attempt_at) VALUES (?, ?, ?)",
+                       (submission_id, channel, received))
             answers = json.loads(draft[0])
             for (question,) in tx.all("SELECT question FROM uploads WHERE token = ?", (token,)):
                 if question not in answers:
