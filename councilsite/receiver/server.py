@@ -92,7 +92,12 @@ def serve(settings, host: str = "127.0.0.1", port: int = 8000,
 
     from councilsite.receiver.app import create_app
 
+    from councilsite.clock import fixed_clock_warning
+
     configure_logging()
+    warning = fixed_clock_warning()
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     if quiet:
         logging.getLogger("councilsite.receiver").setLevel(logging.WARNING)
     receiver = create_app(settings)  # migrates the database and checks the built site before forking
