@@ -172,7 +172,7 @@ class Server:
         try:
             self.process, self.port = start_serve(
                 site, database_url, "--rate-limit", str(rate_limit), "--workers", str(workers), "--quiet",
-                env={"COUNCILSITE_TRUST_PROXY": "1"}, log=log, timeout=60)
+                env={"COUNCILSITE_TRUSTED_PROXIES": "127.0.0.1"}, log=log, timeout=60)
         except RuntimeError as exc:
             raise SystemExit(str(exc)) from None
 

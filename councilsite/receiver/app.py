@@ -235,8 +235,10 @@ class Receiver:
     def rate_limited(self, request: Request, form: Form) -> Reply | None:
         if self.settings.rate_limit <= 0:
             return None
-        client = client_key(client_address(request.environ, self.settings.trust_proxy))
-        wait = self.store.count_post(client, clock.now(), RATE_WINDOW, self.settings.rate_limit)
+        now = clock.now()
+        client = client_key(client_address(request.environ, self.settings.trusted_proxies),
+                            self.settings.rate_limit_secret, now.date())
+        wait = self.store.count_post(client, now, RATE_WINDOW, self.settings.rate_limit)
         if wait is None:
             return None
         reply = self.refused(429, "form.rate_limited", form)

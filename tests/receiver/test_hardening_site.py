@@ -1,0 +1,49 @@
+"""The receiver and the static server in-process, against the demo built once: spoofed
+forwarding headers, symlinks out of the site folder, and the headers every response carries."""
+from __future__ import annotations
+
+import ipaddress
+import os
+import random
+from urllib.parse import urlencode
+
+import pytest
+from werkzeug.test import Client
+
+from councilsite.receiver.app import create_app
+from councilsite.receiver.spam import parse_proxies
+from receiversite import build_demo, demo_settings, valid_fields
+
+MISSED_BIN = "report-a-missed-bin"
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory):
+    os.environ["COUNCILSITE_NOW"] = "2026-11-22 12:00"
+    return build_demo(tmp_path_factory.mktemp("hardening-site"))
+
+
+def post_from(client, fields, peer: str, forwarded: str | None):
+    headers = {"X-Forwarded-For": forwarded} if forwarded is not None else {}
+    return client.post(f"/submit/{MISSED_BIN}", data=urlencode(fields, doseq=True), headers=headers,
+                       content_type="application/x-www-form-urlencoded", environ_overrides={"REMOTE_ADDR": peer})
+
+
+@pytest.mark.parametrize("trusted", ["", "127.0.0.1"])
+def test_a_new_forwarded_for_per_post_does_not_lift_the_rate_limit(site_dir, store, trusted):
+    receiver = create_app(demo_settings(site_dir, rate_limit=3, trusted_proxies=parse_proxies(trusted)), store)
+    client = Client(receiver)
+    fields, _ = valid_fields(receiver.settings.forms[MISSED_BIN])
+    rng = random.Random(18)
+    spoof = lambda: str(ipaddress.IPv4Address(rng.getrandbits(32)))  # noqa: E731
+    # Straight at the receiver, the header is the client's own invention.
+    direct = [post_from(client, fields, "203.0.113.5", spoof()).status_code for _ in range(5)]
+    assert direct == [303] * 3 + [429] * 2
+    # Through a proxy we trust, only the hop it added counts, whatever the client put before it.
+    proxied = [post_from(client, fields, "127.0.0.1", f"{spoof()}, 198.51.100.20").status_code for _ in range(5)]
+    assert proxied == [303] * 3 + [429] * 2  # untrusted, they are all the proxy's address: one client
+    if trusted:
+        # ...and it is a client of its own, not the proxy's address nor the first client.
+        assert post_from(client, fields, "127.0.0.1", "198.51.100.21").status_code == 303
+    else:
+        assert post_from(client, fields, "127.0.0.1", "198.51.100.21").status_code == 429
