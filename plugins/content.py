@@ -21,6 +21,7 @@ from councilsite.content.pages import generated_pages
 from councilsite.content.search import search_index
 from councilsite.errors import ContentErrors
 from councilsite.plugins.paths import shown_docs_dir
+from councilsite.symlinks import escaping_links
 
 log = logging.getLogger("mkdocs.plugins.council.content")
 
@@ -63,6 +64,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             if missing:
                 raise PluginError(f"mkdocs.yml: council/content categories[{i}] needs {', '.join(missing)}")
         self.categories = [Category(cat["id"], cat["title"], cat["summary"]) for cat in self.config.categories]
+        links = escaping_links(Path(config.docs_dir), shown_docs_dir(config))
+        if links:
+            raise PluginError(ContentErrors(links).report())
         return config
 
     def _kind(self, src_uri: str) -> str | None:

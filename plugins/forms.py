@@ -25,6 +25,7 @@ from councilsite.forms.view import error_page, form_page, paragraphs
 from councilsite.plugins.paths import shown_docs_dir
 from councilsite.receiver import manifest
 from councilsite.receiver.shells import ShellError
+from councilsite.symlinks import escaping_links
 
 log = logging.getLogger("mkdocs.plugins.council.forms")
 FORM_LINK = re.compile(r"/forms/([^/]+)/?$")
@@ -51,6 +52,9 @@ class FormsPlugin(BasePlugin[FormsConfig]):
         self.folder = (root / self.config.folder).resolve()
         self.shown_folder = self.config.folder.rstrip("/")
         self.root = root
+        links = escaping_links(root / self.config.folder, self.shown_folder)
+        if links:
+            raise PluginError(ContentErrors(links).report())
         return config
 
     # After council/content (priority 0) has built the catalogue and checked the pages, and before

@@ -28,6 +28,7 @@ class StaticSite:
 
     def __init__(self, site_dir: Path):
         self.site_dir = Path(site_dir)
+        self.root = self.site_dir.resolve()
 
     def __call__(self, environ, start_response):
         request = Request(environ)
@@ -44,9 +45,19 @@ class StaticSite:
                 query = ("?" + request.query_string.decode("latin-1")) if request.query_string else ""
                 return Response("", 301, {"Location": path + "/" + query})(environ, start_response)
             file = file / "index.html"
-        if file is None or not file.is_file():
+        if file is None or not file.is_file() or not self._inside(file):
             return self._not_found(request)(environ, start_response)
         return self._file(request, file, 200)(environ, start_response)
+
+    def _inside(self, file: Path) -> bool:
+        """Whether every link on the way to the file stays in the site folder (even one that leads
+        out and back in is refused): a link never takes a request out of it."""
+        step = self.site_dir
+        for part in file.relative_to(self.site_dir).parts:
+            step = step / part
+            if step.is_symlink() and not step.resolve().is_relative_to(self.root):
+                return False
+        return file.resolve().is_relative_to(self.root)
 
     def _not_found(self, request: Request) -> Response:
         file = self.site_dir / "404.html"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import random
+import shutil
 from urllib.parse import urlencode
 
 import pytest
@@ -47,3 +48,22 @@ def test_a_new_forwarded_for_per_post_does_not_lift_the_rate_limit(site_dir, sto
         assert post_from(client, fields, "127.0.0.1", "198.51.100.21").status_code == 303
     else:
         assert post_from(client, fields, "127.0.0.1", "198.51.100.21").status_code == 429
+
+
+def test_the_static_server_never_follows_a_link_out_of_the_site(site_dir, tmp_path):
+    from councilsite.receiver.server import StaticSite
+
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site, symlinks=True)
+    (tmp_path / "secret.txt").write_text("root:x:0:0\n")
+    os.symlink("/etc", site / "etc-link")
+    os.symlink(tmp_path / "secret.txt", site / "secret.txt")
+    os.symlink(tmp_path, site / "up")
+    os.symlink("index.html", site / "home.html")  # inside: served
+    client = Client(StaticSite(site))
+    for path in ("/etc-link/passwd", "/etc-link/", "/secret.txt", "/up/secret.txt", "/up/site/index.html"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert b"root:x" not in response.data
+    assert client.get("/home.html").status_code == 200
+    assert client.get("/").status_code == 200
