@@ -191,7 +191,7 @@ def parser() -> argparse.ArgumentParser:
 # Modules of the optional extras (pyproject.toml), and the extra that brings each. An editor who
 # only writes and previews pages installs none of them.
 EXTRA_OF_MODULE = {"selenium": "audit", "axe_selenium_python": "audit", "werkzeug": "receiver",
-                   "gunicorn": "receiver", "psycopg": "postgres"}
+                   "waitress": "receiver", "psycopg": "postgres"}
 EXTRA_OF_COMMAND = {"audit": "audit", "serve": "receiver", "submissions": "receiver"}
 
 
