@@ -118,3 +118,19 @@ def test_the_servers_own_messages_are_scrubbed():
                                   ("127.0.0.1", "GET /secret HTTP/1.1"), None)
     assert json.loads(JsonLines().format(templated))["message"] == "Invalid request from ip=%s: %r"
     assert scrub("'GET /secret.txt\x00 HTTP/1.1'") == "<quoted>"
+
+
+def test_fifty_slow_clients_do_not_hold_up_residents(site_dir, tmp_path):
+    from slowclients import SlowBodies, percentile, timed_gets
+
+    process, port = start_serve(site_dir, f"sqlite:///{tmp_path / 'db.sqlite3'}", "--workers", "2", "--quiet")
+    try:
+        with SlowBodies(port, f"/submit/{MISSED_BIN}", count=50) as slow:
+            times = timed_gets(port, ["/", f"/forms/{MISSED_BIN}/"], rounds=25)
+            still_open = slow.open()
+    finally:
+        stop(process)
+    p50, p99 = percentile(times, 50), percentile(times, 99)
+    print(f"serve, 50 slow bodies open: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms over {len(times)} GETs")
+    assert still_open == 50, "the slow clients were cut off, so this measured nothing"
+    assert p99 < 1.0, (p50, p99)
