@@ -146,6 +146,10 @@ class FormsPlugin(BasePlugin[FormsConfig]):
             raise PluginError(f"council/forms: {exc}") from None
         manifest.write_manifest(Path(config.site_dir), made)
 
+    def actions(self) -> list[str]:
+        """Every form's action, for the site's Content-Security-Policy (councilsite.headers)."""
+        return [self.config.default_action, *(self._action(f) for f in getattr(self, "forms", {}).values())]
+
     def _action(self, form: Form) -> str:
         return form.action or self.config.default_action.replace("{id}", form.id)
 

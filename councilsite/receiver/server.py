@@ -37,30 +37,47 @@ log = logging.getLogger("councilsite.receiver")
 
 
 class StaticSite:
-    """Serve a built site folder: /path/ is /path/index.html; anything missing gets the site's 404 page."""
+    """Serve a built site folder: /path/ is /path/index.html; anything missing gets the site's 404 page.
 
-    def __init__(self, site_dir: Path):
+    Every response carries the site's security headers (councilsite.headers: the CSP, with
+    frame-ancestors, which a page's meta cannot set; Referrer-Policy; no framing), and caching
+    headers: a year, immutable, for assets with hashed names; everything else revalidates, with
+    an ETag so that costs a 304. Dot-files and the `_headers` file for other hosts are not served.
+    """
+
+    HIDDEN = {"_headers"}
+
+    def __init__(self, site_dir: Path, actions=()):
+        from councilsite.headers import security_headers
+
         self.site_dir = Path(site_dir)
         self.root = self.site_dir.resolve()
+        self.headers = security_headers(actions)
 
     def __call__(self, environ, start_response):
         request = Request(environ)
+        response = self._respond(request)
+        response.headers.update({k: v for k, v in self.headers.items() if k not in response.headers})
+        return response(environ, start_response)
+
+    def _respond(self, request: Request) -> Response:
         if request.method not in ("GET", "HEAD"):
-            return Response("Method not allowed", 405, {"Allow": "GET, HEAD"})(environ, start_response)
+            return Response("Method not allowed", 405, {"Allow": "GET, HEAD", "Cache-Control": "no-store"})
         path = request.path
-        if any(part.startswith(".") for part in path.split("/")):
+        parts = path.split("/")
+        if any(part.startswith(".") for part in parts) or parts[-1] in self.HIDDEN:
             # Dot-files are never pages, and .councilsite/ is the receiver's manifest, not the site's.
-            return self._not_found(request)(environ, start_response)
+            return self._not_found(request)
         found = safe_join(str(self.site_dir), path.lstrip("/")) if path != "/" else str(self.site_dir)
         file = Path(found) if found else None
-        if file is not None and file.is_dir():
+        if file is not None and file.is_dir() and self._inside(file):
             if not path.endswith("/"):
                 query = ("?" + request.query_string.decode("latin-1")) if request.query_string else ""
-                return Response("", 301, {"Location": path + "/" + query})(environ, start_response)
+                return Response("", 301, {"Location": path + "/" + query, "Cache-Control": "no-cache"})
             file = file / "index.html"
         if file is None or not file.is_file() or not self._inside(file):
-            return self._not_found(request)(environ, start_response)
-        return self._file(request, file, 200)(environ, start_response)
+            return self._not_found(request)
+        return self._file(request, file, 200)
 
     def _inside(self, file: Path) -> bool:
         """Whether every link on the way to the file stays in the site folder (even one that leads
@@ -74,17 +91,25 @@ class StaticSite:
 
     def _not_found(self, request: Request) -> Response:
         file = self.site_dir / "404.html"
-        return self._file(request, file, 404) if file.is_file() else Response("Page not found", 404)
+        if not file.is_file():
+            return Response("Page not found", 404, {"Cache-Control": "no-cache"})
+        return self._file(request, file, 404)
 
     def _file(self, request: Request, file: Path, status: int) -> Response:
+        from councilsite.headers import cache_control
+
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/json", "application/javascript", "image/svg+xml"):
             kind += "; charset=utf-8"
+        info = file.stat()
+        etag = f'"{info.st_mtime_ns:x}-{info.st_size:x}"'
+        headers = {"Cache-Control": cache_control(request.path) if status == 200 else "no-cache", "ETag": etag}
+        if status == 200 and etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+            return Response(b"", 304, headers)
         body = b"" if request.method == "HEAD" else file.read_bytes()
-        response = Response(body, status, content_type=kind)
-        response.headers["X-Content-Type-Options"] = "nosniff"
+        response = Response(body, status, content_type=kind, headers=headers)
         if request.method == "HEAD":
-            response.headers["Content-Length"] = str(file.stat().st_size)
+            response.headers["Content-Length"] = str(info.st_size)
         return response
 
 
@@ -98,6 +123,11 @@ class SiteAndReceiver:
         if path.startswith(self.prefix):
             return self.receiver(environ, start_response)
         return self.site(environ, start_response)
+
+
+def site_actions(settings) -> list[str]:
+    """Where the site's forms post, for the CSP's form-action (a form may name its own receiver)."""
+    return [f.action for f in settings.forms.values() if getattr(f, "action", None)]
 
 
 def configure_logging(quiet: bool = False) -> None:
@@ -168,7 +198,7 @@ def serve(settings, host: str = "127.0.0.1", port: int = 8000,
     receiver = create_app(settings)  # migrates the database and checks the built site before forking
     receiver.pages.check_shells()
     receiver.store.close()  # each worker opens its own connection after the fork
-    app = SiteAndReceiver(StaticSite(settings.site_dir), receiver)
+    app = SiteAndReceiver(StaticSite(settings.site_dir, site_actions(settings)), receiver)
     workers = workers or max(2, min(4, (os.cpu_count() or 1) * 2))
     _raise_file_limit(CONNECTIONS * workers + 256)
     sock = listen(host, port)

@@ -67,3 +67,71 @@ def test_the_static_server_never_follows_a_link_out_of_the_site(site_dir, tmp_pa
         assert b"root:x" not in response.data
     assert client.get("/home.html").status_code == 200
     assert client.get("/").status_code == 200
+
+
+def test_every_built_page_carries_the_policy_in_its_head(site_dir):
+    from bs4 import BeautifulSoup
+
+    from councilsite.headers import REFERRER_POLICY, content_security_policy
+
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
+        csp = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert csp is not None, page
+        policy = csp["content"]
+        assert policy == content_security_policy(meta=True), page
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy and "http" not in policy
+        assert "frame-ancestors" not in policy  # ignored (with a console warning) in a meta element
+        assert head.find("meta", attrs={"name": "referrer"})["content"] == REFERRER_POLICY
+        # The policy comes first, before anything it governs.
+        assert head.find(["meta", "link", "script", "style"], attrs={"charset": False}) == csp, page
+
+
+def test_every_page_has_no_inline_script_or_style(site_dir):
+    from bs4 import BeautifulSoup
+
+    for page in sorted(site_dir.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script"):
+            # Data blocks (JSON, JSON-LD) are never run, so a CSP does not govern them.
+            assert script.get("src") or script.get("type") in ("application/json", "application/ld+json"), page
+        assert not soup.find_all("style") and not soup.find_all(style=True), page
+        assert not [a for t in soup.find_all(True) for a in t.attrs if a.startswith("on")], page
+        assert "javascript:" not in page.read_text(encoding="utf-8"), page
+
+
+def test_the_static_server_sends_security_and_cache_headers(site_dir):
+    from councilsite.receiver.server import StaticSite
+
+    client = Client(StaticSite(site_dir))
+    css = next((site_dir / "assets").glob("council.*.css")).name
+    for path in ("/", f"/forms/{MISSED_BIN}/", "/no-such-page/", f"/assets/{css}", "/assets/forms.js"):
+        response = client.get(path)
+        csp = response.headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp and "script-src 'self'" in csp, path
+        assert response.headers["X-Frame-Options"] == "DENY"
+        assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert client.get(f"/assets/{css}").headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    for path in ("/", f"/forms/{MISSED_BIN}/", "/assets/forms.js", "/no-such-page/"):
+        assert client.get(path).headers["Cache-Control"] == "no-cache", path
+    home = client.get("/")
+    again = client.get("/", headers={"If-None-Match": home.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    assert client.post("/").headers["X-Frame-Options"] == "DENY"
+    assert client.get("/_headers").status_code == 404
+
+
+def test_the_built_site_has_a_headers_file_for_static_hosts(site_dir):
+    from councilsite.headers import security_headers
+
+    text = (site_dir / "_headers").read_text()
+    lines = text.splitlines()
+    assert lines[0].startswith("#") and lines[1] == "/*"
+    headers = security_headers()
+    assert lines[2:2 + len(headers)] == [f"  {name}: {value}" for name, value in headers.items()]
+    css = next((site_dir / "assets").glob("council.*.css")).name
+    assert f"/assets/{css}\n  Cache-Control: public, max-age=31536000, immutable" in text
+    assert "forms.js" not in text, "an asset without a hashed name is not cached for a year"
