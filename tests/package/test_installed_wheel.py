@@ -95,7 +95,8 @@ def test_the_wheel_holds_everything_a_site_needs(wheel, dist):
     for needed in ("councilsite/theme/base.html", "councilsite/theme/components/button/style.css",
                    "councilsite/theme/components/header/macro.html", "councilsite/theme/assets/forms.js",
                    "councilsite/theme/receiver/check-answers.html", "councilsite/theme/partials/form-body.html",
-                   "councilsite/accessibility/allowlist.yml", "councilsite/plugins/brand.py"):
+                   "councilsite/accessibility/allowlist.yml", "councilsite/plugins/brand.py",
+                   "councilsite/deploy/nginx.conf", "councilsite/deploy/councilsite.service"):
         assert needed in names, needed
     assert any(n.startswith("councilsite/accessibility/vendor/axe-core/") and n.endswith("axe.min.js") for n in names)
     assert any(n.startswith("councilsite/starter/files/") for n in names)
