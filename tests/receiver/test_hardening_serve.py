@@ -134,3 +134,27 @@ def test_fifty_slow_clients_do_not_hold_up_residents(site_dir, tmp_path):
     print(f"serve, 50 slow bodies open: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms over {len(times)} GETs")
     assert still_open == 50, "the slow clients were cut off, so this measured nothing"
     assert p99 < 1.0, (p50, p99)
+
+
+def test_a_worker_that_dies_is_replaced(site_dir, tmp_path):
+    log = tmp_path / "serve.log"
+    process, port = start_serve(site_dir, f"sqlite:///{tmp_path / 'db.sqlite3'}", "--workers", "2", log=log)
+    try:
+        def workers() -> set[int]:
+            out = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout
+            return {int(p) for p in out.split()}
+
+        first = workers()
+        assert len(first) == 2
+        victim = min(first)
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and (victim in workers() or len(workers()) < 2):
+            time.sleep(0.1)
+        now = workers()
+        assert len(now) == 2 and victim not in now
+        assert all(request(port, "GET", "/")[0] == 200 for _ in range(10))
+    finally:
+        stop(process)
+    died = [json.loads(line) for line in log.read_text().splitlines() if '"server.worker_died"' in line]
+    assert died == [{"event": "server.worker_died", "status": -9}]
