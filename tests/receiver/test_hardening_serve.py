@@ -158,3 +158,18 @@ def test_a_worker_that_dies_is_replaced(site_dir, tmp_path):
         stop(process)
     died = [json.loads(line) for line in log.read_text().splitlines() if '"server.worker_died"' in line]
     assert died == [{"event": "server.worker_died", "status": -9}]
+
+
+def test_serve_counts_the_client_a_trusted_proxy_names_and_only_that(site_dir, tmp_path):
+    process, port = start_serve(site_dir, f"sqlite:///{tmp_path / 'db.sqlite3'}", "--workers", "2", "--quiet",
+                                "--rate-limit", "2", env={"COUNCILSITE_TRUSTED_PROXIES": "127.0.0.1"})
+    try:
+        fields, _ = valid_fields(demo_settings(site_dir).forms[MISSED_BIN])
+        body = urlencode(fields, doseq=True)
+        path = f"/submit/{MISSED_BIN}"
+        first = [post(port, path, body, f"6.6.6.{i}, 198.51.100.1")[0] for i in range(3)]
+        other = post(port, path, body, "198.51.100.2")[0]
+    finally:
+        stop(process)
+    # The hop the proxy added decides (the server passes X-Forwarded-For through to be judged).
+    assert first == [303, 303, 429] and other == 303
