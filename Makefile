@@ -14,7 +14,7 @@ preview: setup           ## set up, then preview the site at http://127.0.0.1:80
 
 test:                    ## set up everything, run every test, then build and audit every page of the demo site
 	scripts/setup --test
-	COUNCILSITE_REQUIRE_POSTGRES=1 $(PY) -m pytest
+	COUNCILSITE_REQUIRE_POSTGRES=1 COUNCILSITE_REQUIRE_NGINX=1 $(PY) -m pytest
 	$(PY) -m councilsite build
 	$(PY) -m councilsite audit --profile strict build/site
 	$(PY) tests/html/checkers.py build/site

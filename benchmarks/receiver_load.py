@@ -6,12 +6,14 @@
     .venv/bin/python benchmarks/receiver_load.py --backends sqlite --submissions 500   # quick
     .venv/bin/python benchmarks/receiver_load.py --profile 2000       # where a request's time goes
 
-Each round starts `councilsite serve` (gunicorn, --workers N, --quiet) on loopback
+    .venv/bin/python benchmarks/receiver_load.py --scenarios slow-clients,webhook-outage   # reliability only
+
+Each round starts `councilsite serve` (waitress in --workers N processes, --quiet) on loopback
 against a fresh database: SQLite in a temporary folder, or PostgreSQL in a schema of its own
 (--postgres-url, else COUNCILSITE_TEST_POSTGRES_URL, else the URL scripts/postgres wrote to
 .venv/postgres-url; that server runs with fsync off). A client of --clients processes with
 --concurrency journeys in flight in all (threads, each with its own http.client connection,
-kept alive where the server allows: gunicorn's sync workers close each one) warms the server
+kept alive where the server allows) warms the server
 up with --warmup journeys, runs --submissions complete journeys, alternating
 report-a-missed-bin and contact-us (valid answers, no files), and stops. The rate limit is on
 (--rate-limit, 60 posts a minute as served by default) and counts every post, as it does for
@@ -30,10 +32,17 @@ server do with no receiver work.
 For each backend, journey and setting it prints: accepted submissions a second (journeys
 whose Send was acknowledged, over the wall time of the load), requests a second, p50/p99 of the
 answers POST and of the Send POST as the client saw them (ms), the static baseline and the
-ratios, CPU per accepted submission (server: gunicorn's master and workers, from /proc; client)
+ratios, CPU per accepted submission (server: serve's processes, from /proc; client)
 and how busy the machine was with anything else, and a count check against the store: stored ==
 acknowledged, no acknowledged token lost, no token stored twice. With --rounds N, medians.
 Results also go to build/bench/receiver_load.json.
+
+Reliability scenarios (--scenarios), each on a fresh server, the posts journey, the first
+--workers and --concurrency setting: slow-clients (50 connections trickle a 100 kB body a byte a
+second all through the load, and static pages are timed meanwhile) and webhook-outage (the
+back office answers 503 all through the load, then recovers; every acknowledged submission must
+then reach it exactly once, by idempotency key). Each prints accepted/s, p50/p99, lost and
+duplicated; results also go to build/bench/receiver_reliability.json.
 
 Targets (2 cores, SQLite): at least 300 accepted submissions a second with Send p99 under
 100 ms, nothing lost or duplicated. The exit status is 1 if a count check fails, or if no
@@ -64,6 +73,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "build" / "bench"
 sys.path.insert(0, str(ROOT / "tests" / "receiver"))
+sys.path.insert(0, str(ROOT / "tests"))  # slowclients
 
 FORMS = ("report-a-missed-bin", "contact-us")  # no file questions: urlencoded, as a browser sends them
 STATIC_PAGE = "/bins-and-recycling/report-a-missed-bin/"
@@ -166,13 +176,14 @@ def stored_tokens(url: str) -> tuple[Counter, int]:
 
 
 class Server:
-    def __init__(self, site: Path, database_url: str, workers: int, log: Path, rate_limit: int):
+    def __init__(self, site: Path, database_url: str, workers: int, log: Path, rate_limit: int,
+                 env: dict | None = None):
         from receiversite import start_serve
 
         try:
             self.process, self.port = start_serve(
                 site, database_url, "--rate-limit", str(rate_limit), "--workers", str(workers), "--quiet",
-                env={"COUNCILSITE_TRUST_PROXY": "1"}, log=log, timeout=60)
+                env={"COUNCILSITE_TRUSTED_PROXIES": "127.0.0.1", **(env or {})}, log=log, timeout=60)
         except RuntimeError as exc:
             raise SystemExit(str(exc)) from None
 
@@ -181,7 +192,7 @@ class Server:
         return [int(p) for p in out.split()]
 
     def cpu_seconds(self) -> float:
-        """User + system CPU of gunicorn's master and workers so far (not the database's)."""
+        """User + system CPU of serve's supervisor, workers and forwarder so far (not the database's)."""
         ticks = 0
         for pid in [self.process.pid, *self.worker_pids()]:
             try:
@@ -192,7 +203,7 @@ class Server:
         return ticks / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
-        """SIGTERM to the group (gunicorn stops gracefully), SIGKILL if it lingers."""
+        """SIGTERM to the group (serve stops its workers), SIGKILL if it lingers."""
         for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 10)):
             try:
                 os.killpg(self.process.pid, sig)
@@ -415,6 +426,142 @@ def show(row: dict, label: str = "") -> None:
           + (f"   errors {row['errors']}" if row["errors"] else ""), flush=True)
 
 
+# Reliability scenarios -----------------------------------------------------------------------------
+
+
+class Crm:
+    """A stand-in back office on loopback that can be down: records each delivery's idempotency key
+    and whether it was taken (2xx) or refused (the outage's 503)."""
+
+    def __init__(self):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        crm = self
+        self.status = 200
+        self.taken: Counter = Counter()
+        self.refused = 0
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers["Content-Length"]))
+                status = crm.status
+                if status < 300:
+                    crm.taken[self.headers["Idempotency-Key"]] += 1
+                else:
+                    crm.refused += 1
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/intake"
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def references(url: str) -> dict[str, str]:
+    """token -> '<form>/<reference>', the idempotency key each stored submission is delivered with."""
+    from councilsite.receiver.store import open_store
+
+    store = open_store(url)
+    try:
+        return {s.token: f"{form_id}/{s.reference}" for form_id in FORMS for s in store.submissions(form_id)}
+    finally:
+        store.close()
+
+
+def outbox_pending(url: str) -> int:
+    from councilsite.receiver.store import open_store
+
+    store = open_store(url)
+    try:
+        return store.outbox().pending
+    finally:
+        store.close()
+
+
+def scenario(name: str, backend: str, pg_url: str | None, site: Path, workers: int, concurrency: int, ns,
+             forms) -> dict:
+    """One reliability scenario on a fresh server and database, the posts journey:
+      slow-clients    --slow connections each trickle a 100 kB body a byte a second all through the load
+      webhook-outage  the back office answers 503 all through the load, then recovers: every
+                      acknowledged submission must reach it once (by idempotency key), none twice"""
+    from slowclients import SlowBodies
+
+    db = Database(backend, pg_url)
+    crm = Crm() if name == "webhook-outage" else None
+    env = {"COUNCILSITE_WEBHOOK_URL": crm.url} if crm else {}
+    log = BENCH / f"receiver-{name}-{backend}.log"
+    try:
+        server = Server(site, db.url, workers, log, ns.rate_limit, env)
+    except BaseException:
+        db.drop()
+        raise
+    extra: dict = {}
+    try:
+        if crm:
+            crm.status = 503
+        if name == "slow-clients":
+            with SlowBodies(server.port, f"/submit/{FORMS[0]}", count=ns.slow) as slow:
+                run = load(server, "journeys", ns.submissions, concurrency, ns.clients, "posts", forms)
+                static = load(server, "static", ns.static // 4, concurrency, ns.clients, "posts", forms)
+                extra["slow_open"] = slow.open()
+            extra["static_p50"] = percentile(static["latency"]["static"], 50)
+            extra["static_p99"] = percentile(static["latency"]["static"], 99)
+        else:
+            run = load(server, "journeys", ns.submissions, concurrency, ns.clients, "posts", forms)
+            extra["refused_during_outage"] = crm.refused
+            crm.status = 200
+            began = time.monotonic()
+            while outbox_pending(db.url) and time.monotonic() - began < ns.recovery:
+                time.sleep(1)
+            extra["recovery_s"] = time.monotonic() - began
+            extra["still_waiting"] = outbox_pending(db.url)
+        after, count = stored_tokens(db.url)
+        keys = references(db.url) if crm else {}
+    finally:
+        server.stop()
+        db.drop()
+        if crm:
+            crm.stop()
+    acknowledged = run["acknowledged"]
+    lost = [t for t in acknowledged if t not in after]
+    duplicates = sum(1 for n in after.values() if n > 1)
+    if crm:
+        lost += [t for t in acknowledged if t in keys and not crm.taken.get(keys[t])]
+        duplicates += sum(1 for n in crm.taken.values() if n > 1)
+    latency = run["latency"]
+    return {"scenario": name, "backend": backend, "workers": workers, "concurrency": concurrency,
+            "accepted_per_s": len(acknowledged) / run["seconds"],
+            "answers_p50": percentile(latency["answers"], 50), "answers_p99": percentile(latency["answers"], 99),
+            "send_p50": percentile(latency["send"], 50), "send_p99": percentile(latency["send"], 99),
+            "acknowledged": len(acknowledged), "stored": count, "lost": len(lost), "duplicated": duplicates,
+            "errors": dict(run["errors"]), **extra}
+
+
+def show_scenario(row: dict) -> None:
+    more = ""
+    if row["scenario"] == "slow-clients":
+        more = (f"   {row['slow_open']} slow bodies open; static page p50/p99 "
+                f"{row['static_p50']:.1f}/{row['static_p99']:.1f} ms")
+    else:
+        more = (f"   {row['refused_during_outage']} deliveries refused in the outage; all delivered "
+                f"{row['recovery_s']:.0f} s after it ended, {row['still_waiting']} still waiting")
+    ok = not row["lost"] and not row["duplicated"] and row["acknowledged"] == row["stored"]
+    print(f"{row['scenario']:<15} {row['backend']:<10} accepted {row['accepted_per_s']:7.1f}/s   "
+          f"answers p50/p99 {row['answers_p50']:5.1f}/{row['answers_p99']:6.1f} ms   "
+          f"send p50/p99 {row['send_p50']:5.1f}/{row['send_p99']:6.1f} ms   lost {row['lost']}   "
+          f"duplicated {row['duplicated']}: {'OK' if ok else 'FAIL'}\n   {more}"
+          + (f"   errors {row['errors']}" if row["errors"] else ""), flush=True)
+
+
 # Profile --------------------------------------------------------------------------------------------
 
 # What --profile times, each on its own: (module, class or None, function).
@@ -540,6 +687,11 @@ def main() -> int:
     parser.add_argument("--site-dir", help="a built site (default: build/site, else built into build/bench/)")
     parser.add_argument("--rebuild", action="store_true", help="build the demo site even if build/site exists")
     parser.add_argument("--profile", type=int, metavar="JOURNEYS", help="profile the receiver in-process instead")
+    parser.add_argument("--scenarios", default="load,slow-clients,webhook-outage",
+                        help="load (the settings above), slow-clients, webhook-outage; a list (all three)")
+    parser.add_argument("--slow", type=int, default=50, help="slow-clients: connections trickling a body (50)")
+    parser.add_argument("--recovery", type=float, default=300,
+                        help="webhook-outage: seconds to wait for the outbox to drain once the CRM is back (300)")
     ns = parser.parse_args()
 
     BENCH.mkdir(parents=True, exist_ok=True)
@@ -558,6 +710,21 @@ def main() -> int:
     settings = [(w, c) for w in map(int, ns.workers.split(",")) for c in map(int, ns.concurrency.split(","))]
     print(f"{os.cpu_count()} cores; site {site}; {ns.submissions} journeys a round, {ns.rounds} round(s) per "
           f"setting, {ns.clients} client processes", flush=True)
+
+    scenarios = [x.strip() for x in ns.scenarios.split(",") if x.strip()]
+    if set(scenarios) - {"load", "slow-clients", "webhook-outage"}:
+        parser.error("--scenarios: load, slow-clients, webhook-outage")
+    reliability = []
+    for name in [x for x in scenarios if x != "load"]:
+        for backend in backends:
+            workers, concurrency = settings[0]
+            reliability.append(scenario(name, backend, pg_url, site, workers, concurrency, ns, forms))
+            show_scenario(reliability[-1])
+    if "load" not in scenarios:
+        bad = [r for r in reliability if r["lost"] or r["duplicated"] or r["acknowledged"] != r["stored"]]
+        (BENCH / "receiver_reliability.json").write_text(json.dumps(reliability, indent=2))
+        print(f"Reliability (none lost, none twice): {'FAIL' if bad else 'PASS'}")
+        return 1 if bad else 0
 
     rows = []
     for backend in backends:
@@ -586,7 +753,7 @@ def main() -> int:
               f"{r['answers_p50']:6.1f}/{r['answers_p99']:6.1f}  {r['send_p50']:5.1f}/{r['send_p99']:6.1f}  "
               f"{r['static_per_s']:8.0f}  {r['requests_per_s'] / r['static_per_s']:10.2f}  "
               f"{r['server_cpu_ms']:13.2f}  {r['busy_cores']:4.2f}  {r['others_cores']:6.2f}")
-    print("(server ms/sub: gunicorn's CPU per accepted submission; busy: cores the machine kept busy during the "
+    print("(server ms/sub: serve's CPU per accepted submission; busy: cores the machine kept busy during the "
           "load; others: of those, cores busy with anything but this server and client, the database included)\n")
 
     failed = [r for r in rows if r["lost"] or r["duplicates"] or not r["stored"] == r["store_count"] == r[
@@ -603,6 +770,13 @@ def main() -> int:
               f"{TARGET_P99:.0f} ms: {'PASS' if met else 'FAIL'} (best: {best['accepted_per_s']:.0f}/s, Send p99 "
               f"{best['send_p99']:.1f} ms, workers={best['workers']}, concurrency={best['concurrency']})")
     print(f"Count checks (stored == acknowledged, none lost, none twice): {'FAIL' if failed else 'PASS'}")
+    if reliability:
+        (BENCH / "receiver_reliability.json").write_text(json.dumps(reliability, indent=2))
+        print(f"\n{'scenario':<15} {'backend':<10} {'accepted/s':>10}  {'send p50/p99':>14}  {'lost':>4}  {'dup':>4}")
+        for r in reliability:
+            print(f"{r['scenario']:<15} {r['backend']:<10} {r['accepted_per_s']:10.1f}  "
+                  f"{r['send_p50']:6.1f}/{r['send_p99']:6.1f}  {r['lost']:4}  {r['duplicated']:4}")
+        failed += [r for r in reliability if r["lost"] or r["duplicated"] or r["acknowledged"] != r["stored"]]
     return 1 if failed or verdict.get("posts") is False else 0
 
 

@@ -183,6 +183,10 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("-f", "--config-file", default="mkdocs.yml")
     new.set_defaults(func=_new)
     _serve_parser(sub)
+    deploy = sub.add_parser("deploy", help="write the nginx configuration or the systemd unit for this site")
+    from councilsite.deploy import add_arguments as deploy_arguments, run as deploy_run
+    deploy_arguments(deploy)
+    deploy.set_defaults(func=lambda ns: deploy_run(ns))
     _audit_parser(sub)
     _submissions_parser(sub)
     return top
@@ -191,7 +195,7 @@ def parser() -> argparse.ArgumentParser:
 # Modules of the optional extras (pyproject.toml), and the extra that brings each. An editor who
 # only writes and previews pages installs none of them.
 EXTRA_OF_MODULE = {"selenium": "audit", "axe_selenium_python": "audit", "werkzeug": "receiver",
-                   "gunicorn": "receiver", "psycopg": "postgres"}
+                   "waitress": "receiver", "psycopg": "postgres"}
 EXTRA_OF_COMMAND = {"audit": "audit", "serve": "receiver", "submissions": "receiver"}
 
 

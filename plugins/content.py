@@ -21,7 +21,9 @@ from councilsite.content.pages import generated_pages
 from councilsite.content.phones import PhoneLinksExtension
 from councilsite.content.search import search_index
 from councilsite.errors import ContentErrors
+from councilsite.headers import REFERRER_POLICY, content_security_policy, headers_file
 from councilsite.plugins.paths import shown_docs_dir
+from councilsite.symlinks import escaping_links
 
 log = logging.getLogger("mkdocs.plugins.council.content")
 
@@ -39,6 +41,12 @@ class ContentConfig(base.Config):
     general_pages = c.ListOfItems(c.Type(str), default=["*.md", "help/*.md"])
     # Folders another plugin owns (places, forms), skipped here.
     ignore = c.ListOfItems(c.Type(str), default=[])
+
+
+def form_actions(config) -> list[str]:
+    """Where the site's forms post (council/forms, if the site has it), for the policy's form-action."""
+    forms = config.plugins.get("council/forms")
+    return forms.actions() if forms is not None and hasattr(forms, "actions") else []
 
 
 def site_path(file: File) -> str:
@@ -64,6 +72,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             if missing:
                 raise PluginError(f"mkdocs.yml: council/content categories[{i}] needs {', '.join(missing)}")
         self.categories = [Category(cat["id"], cat["title"], cat["summary"]) for cat in self.config.categories]
+        links = escaping_links(Path(config.docs_dir), shown_docs_dir(config))
+        if links:
+            raise PluginError(ContentErrors(links).report())
         # Every page's UK phone numbers become tel: links (councilsite/content/phones.py).
         self.phone_links = PhoneLinksExtension()
         config.markdown_extensions.append(self.phone_links)
@@ -109,6 +120,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_env(self, env, config, files):
         env.filters["href"] = href
+        # The policy theme/base.html puts in every page's meta (and the site's headers repeat).
+        env.globals["council_csp"] = content_security_policy(form_actions(config), meta=True)
+        env.globals["council_referrer"] = REFERRER_POLICY
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -129,6 +143,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return context
 
     def on_post_build(self, config):
+        site = Path(config.site_dir)
+        paths = ["/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+        (site / "_headers").write_text(headers_file(paths, form_actions(config)), encoding="utf-8")
         out = Path(config.site_dir) / "search" / "index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         entries = search_index(self.catalogue)

@@ -25,6 +25,7 @@ from councilsite.forms.view import error_page, form_page, paragraphs
 from councilsite.plugins.paths import shown_docs_dir
 from councilsite.receiver import manifest
 from councilsite.receiver.shells import ShellError
+from councilsite.symlinks import escaping_links
 
 log = logging.getLogger("mkdocs.plugins.council.forms")
 FORM_LINK = re.compile(r"/forms/([^/]+)/?$")
@@ -51,6 +52,9 @@ class FormsPlugin(BasePlugin[FormsConfig]):
         self.folder = (root / self.config.folder).resolve()
         self.shown_folder = self.config.folder.rstrip("/")
         self.root = root
+        links = escaping_links(root / self.config.folder, self.shown_folder)
+        if links:
+            raise PluginError(ContentErrors(links).report())
         return config
 
     # After council/content (priority 0) has built the catalogue and checked the pages, and before
@@ -143,6 +147,10 @@ class FormsPlugin(BasePlugin[FormsConfig]):
         except ShellError as exc:
             raise PluginError(f"council/forms: {exc}") from None
         manifest.write_manifest(Path(config.site_dir), made)
+
+    def actions(self) -> list[str]:
+        """Every form's action, for the site's Content-Security-Policy (councilsite.headers)."""
+        return [self.config.default_action, *(self._action(f) for f in getattr(self, "forms", {}).values())]
 
     def _action(self, form: Form) -> str:
         return form.action or self.config.default_action.replace("{id}", form.id)

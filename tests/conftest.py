@@ -3,6 +3,8 @@ import os
 import pytest
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The test clock (COUNCILSITE_NOW) is honoured only with this on; subprocesses inherit it.
+os.environ["COUNCILSITE_TESTING"] = "1"
 
 
 @pytest.fixture(autouse=True)

@@ -88,7 +88,7 @@ class Receiver:
                                             if r["kind"] == "file"})
                        for form_id, form in settings.forms.items()}
         self.prefix = settings.prefix.rstrip("/")
-        self.session = SessionCookie(self.prefix + "/", settings.trust_proxy)
+        self.session = SessionCookie(self.prefix + "/", settings.trusted_proxies)
         self.drafts_cleared = 0.0  # when this process last deleted stale drafts (time.monotonic)
 
     # WSGI ---------------------------------------------------------------------------------------
@@ -264,8 +264,10 @@ class Receiver:
     def rate_limited(self, request: Request, form: Form) -> Reply | None:
         if self.settings.rate_limit <= 0:
             return None
-        client = client_key(client_address(request.environ, self.settings.trust_proxy))
-        wait = self.store.count_post(client, clock.now(), RATE_WINDOW, self.settings.rate_limit)
+        now = clock.now()
+        client = client_key(client_address(request.environ, self.settings.trusted_proxies),
+                            self.settings.rate_limit_secret, now.date())
+        wait = self.store.count_post(client, now, RATE_WINDOW, self.settings.rate_limit)
         if wait is None:
             return None
         reply = self.refused(429, "form.rate_limited", form)

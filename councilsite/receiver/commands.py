@@ -4,6 +4,7 @@
     purge    delete what each form's privacy.keep_for no longer allows us to keep
     forward  send waiting submissions to the back office and their emails (once, for cron, or --watch)
     status   what is stored, what is waiting per channel, and the last error
+    backup   a consistent copy of a SQLite database while it is in use (PostgreSQL: pg_dump advice)
 
 Exports hold personal data: a file is written whole or not at all (a temporary file renamed
 into place), readable only by its owner.
@@ -43,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     common.add_argument("-f", "--config-file", help="a mkdocs.yml to take site_dir from (default: ./mkdocs.yml)")
     common.add_argument("--database", help="the store's URL (default: COUNCILSITE_DATABASE_URL, else "
                                            "sqlite:///var/submissions.sqlite3)")
-    sub = parser.add_subparsers(dest="action", required=True, metavar="{export,purge,forward,status}")
+    sub = parser.add_subparsers(dest="action", required=True, metavar="{export,purge,forward,status,backup}")
 
     export = sub.add_parser("export", parents=[common], help="write a form's submissions as CSV or JSON")
     export.add_argument("--form", required=True, help="the form's id, such as report-a-missed-bin")
@@ -70,6 +71,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     forward.add_argument("--interval", type=float, default=5, help="with --watch: seconds between looks")
 
     sub.add_parser("status", parents=[common], help="count stored submissions and the outbox")
+
+    backup = sub.add_parser("backup", parents=[common], help="copy the SQLite database safely while it is in use "
+                                                            "(for PostgreSQL, says how to use pg_dump)")
+    backup.add_argument("file", type=Path, help="the copy to write (replaced whole, readable only by you)")
 
 
 def run(ns: argparse.Namespace) -> int:
@@ -262,4 +267,47 @@ def _status(ns, settings, store) -> int:
     return 0
 
 
-ACTIONS = {"export": _export, "purge": _purge, "forward": _forward, "status": _status}
+NOT_BACKED_UP = 2  # `backup` of a PostgreSQL database: nothing written, use pg_dump
+
+PG_DUMP_ADVICE = """This database is PostgreSQL: back it up with PostgreSQL's own tools, which copy it
+consistently while receivers go on writing. For example, nightly from cron, as a user that
+can read the database (the password in ~/.pgpass or PGPASSWORD, never on the command line):
+
+    pg_dump --format=custom --no-owner --dbname='{url}' --file={file}
+
+and to restore into an empty database (stop the receivers first):
+
+    pg_restore --no-owner --clean --if-exists --dbname='{url}' {file}
+
+The copy holds everything residents sent: keep it encrypted, readable only by those who may see
+submissions, and for no longer than the forms' keep_for allows."""
+
+
+def _backup(ns, settings, store) -> int:
+    from councilsite.receiver.server import _shown
+    from councilsite.receiver.store.sqlite import SqliteStore
+
+    if not isinstance(store, SqliteStore):
+        print(PG_DUMP_ADVICE.format(url=_shown(settings.database_url).replace(":***@", "@"), file=ns.file))
+        print(f"councilsite submissions backup: nothing written to {ns.file}", file=sys.stderr)
+        return NOT_BACKED_UP
+    if ns.file.is_dir():
+        raise CommandError(f"{ns.file} is a folder: give a file name")
+    if ns.file.resolve() == Path(store.path).resolve():
+        raise CommandError(f"{ns.file} is the database itself: give another file")
+    store.backup(ns.file)
+    from councilsite.receiver.store import open_store
+
+    copy = open_store(f"sqlite:///{ns.file.resolve()}")
+    try:
+        count = copy.count()
+    finally:
+        copy.close()
+    _audit("submissions.backup", submissions=count, output=str(ns.file))
+    print(f"Backed up {count} submission{'' if count == 1 else 's'} to {ns.file}. To restore: stop the receivers, "
+          f"copy it over {store.path} (removing any {Path(store.path).name}-wal and -shm beside it), and start them "
+          "again.", file=sys.stderr)
+    return 0
+
+
+ACTIONS = {"export": _export, "purge": _purge, "forward": _forward, "status": _status, "backup": _backup}

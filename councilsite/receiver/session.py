@@ -24,8 +24,8 @@ TOKEN = re.compile(r"[A-Za-z0-9_-]{20,100}")
 
 
 class SessionCookie:
-    def __init__(self, path: str, trust_proxy: bool = False):
-        self.path, self.trust_proxy = path, trust_proxy
+    def __init__(self, path: str, trusted_proxies: tuple = ()):
+        self.path, self.trusted_proxies = path, trusted_proxies
 
     def read(self, request: Request) -> str | None:
         value = request.cookies.get(NAME)
@@ -34,8 +34,13 @@ class SessionCookie:
     def secure(self, request: Request) -> bool:
         if request.environ.get("wsgi.url_scheme") == "https":
             return True
+        # X-Forwarded-Proto is believed only from a trusted proxy, as X-Forwarded-For is (spam.py).
+        from councilsite.receiver.spam import _address, _trusted
+        peer = request.environ.get("REMOTE_ADDR", "")
+        if not self.trusted_proxies or not _trusted(_address(peer), self.trusted_proxies):
+            return False
         forwarded = request.headers.get("X-Forwarded-Proto", "")
-        return self.trust_proxy and forwarded.split(",")[-1].strip().lower() == "https"
+        return forwarded.split(",")[-1].strip().lower() == "https"
 
     def header(self, token: str, request: Request) -> str:
         """The Set-Cookie value that ties this browser to the draft `token`."""

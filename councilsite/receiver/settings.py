@@ -6,10 +6,13 @@ never sit in the repository), else defaults. Nothing here imports mkdocs.
     COUNCILSITE_WEBHOOK_URL      where each submission is forwarded (the council's CRM); none by default
     COUNCILSITE_WEBHOOK_SECRET   signs each delivery (HMAC-SHA256), so the CRM can tell it is ours
     COUNCILSITE_RATE_LIMIT       form posts allowed per client per minute (default 60; 0 turns it off)
-    COUNCILSITE_TRUST_PROXY      1 if a load balancer sets X-Forwarded-For (the client is its last hop)
-                                 and X-Forwarded-Proto (so the session cookie is Secure behind HTTPS)
     COUNCILSITE_SESSION_MINUTES  minutes of inactivity after which unsent answers are deleted (default 60)
     COUNCILSITE_SMTP_URL, COUNCILSITE_NOTIFY_API_KEY ...  how email leaves (councilsite.receiver.deliver.config)
+    COUNCILSITE_TRUSTED_PROXIES  the proxies whose X-Forwarded-For is believed: addresses or networks,
+                                 comma-separated (such as 127.0.0.1 for nginx on the same machine)
+    COUNCILSITE_TRUST_PROXY      1: the same as COUNCILSITE_TRUSTED_PROXIES=127.0.0.1,::1 (loopback only)
+    COUNCILSITE_RATE_LIMIT_SECRET  the rate limit's secret, the same on every receiver sharing a
+                                 database (default: random for each `councilsite serve`)
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from councilsite.forms.model import Form
 from councilsite.receiver.shells import Shell
+from councilsite.receiver.spam import LOOPBACK, PROCESS_SECRET, Network, RateLimitSecret, parse_proxies
 
 DEFAULT_DATABASE = "sqlite:///var/submissions.sqlite3"
 
@@ -39,7 +43,8 @@ class Settings:
     webhook_url: str | None = None
     webhook_secret: str | None = None
     rate_limit: int = 60  # posts per client per minute; 0 = no limit
-    trust_proxy: bool = False
+    trusted_proxies: tuple[Network, ...] = ()  # whose X-Forwarded-For is believed (spam.client_address)
+    rate_limit_secret: RateLimitSecret = PROCESS_SECRET
     honeypot: str = "website"  # a field residents never see: bots that fill it are turned away ("" = none)
     session_minutes: int = 60  # answers left alone this long are deleted (GOV.UK Forms: 60 minutes)
     max_field_chars: int = 10_000  # any one answer; longer is refused before it is checked
@@ -67,12 +72,20 @@ def env_settings(settings: Settings, environ=os.environ) -> Settings:
         except ValueError:
             raise SettingsError(f"COUNCILSITE_SESSION_MINUTES: expected a whole number of minutes, 1 or more, got "
                                 f"'{environ['COUNCILSITE_SESSION_MINUTES']}'") from None
-    settings.trust_proxy = environ.get("COUNCILSITE_TRUST_PROXY", "") in ("1", "true", "yes") or settings.trust_proxy
     from councilsite.receiver.deliver.config import MailSettingsError, mail_settings
     try:
         settings.mail = mail_settings(environ)
     except MailSettingsError as exc:
         raise SettingsError(str(exc)) from None
+    proxies = environ.get("COUNCILSITE_TRUSTED_PROXIES", "")
+    if environ.get("COUNCILSITE_TRUST_PROXY", "") in ("1", "true", "yes"):
+        proxies += "," + ",".join(LOOPBACK)
+    try:
+        settings.trusted_proxies = settings.trusted_proxies + parse_proxies(proxies)
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from None
+    if environ.get("COUNCILSITE_RATE_LIMIT_SECRET"):
+        settings.rate_limit_secret = RateLimitSecret.from_environ(environ)
     return settings
 
 

@@ -96,7 +96,8 @@ def test_the_wheel_holds_everything_a_site_needs(wheel, dist):
                    "councilsite/theme/components/header/macro.html", "councilsite/theme/assets/forms.js",
                    "councilsite/theme/receiver/check-answers.html", "councilsite/theme/partials/form-body.html",
                    "councilsite/accessibility/allowlist.yml", "councilsite/plugins/brand.py",
-                   "councilsite/opendata/schemas/oruk-3.0/service.json", "councilsite/opendata/schemas/oruk-3.0/LICENSE"):
+                   "councilsite/opendata/schemas/oruk-3.0/service.json", "councilsite/opendata/schemas/oruk-3.0/LICENSE",
+                   "councilsite/deploy/nginx.conf", "councilsite/deploy/councilsite.service"):
         assert needed in names, needed
     assert any(n.startswith("councilsite/accessibility/vendor/axe-core/") and n.endswith("axe.min.js") for n in names)
     assert any(n.startswith("councilsite/starter/files/") for n in names)

@@ -3,6 +3,12 @@
     open_store("sqlite:///relative/path.db")         a file, relative to the working folder
     open_store("sqlite:////absolute/path.db")
     open_store("postgresql://user:pass@host:5432/db")   (or postgres://), for several receivers
+
+The schema is a numbered list of migrations, applied in order by Store.migrate() as every
+receiver starts, with the version reached kept in the schema_version table. To change it (a new
+table, a column), add ONE entry at the end of MIGRATIONS in store/migrations.py, numbered next;
+never edit one already released. The docstring there shows one, and
+tests/receiver/test_hardening_migrations.py is where it is tested.
 """
 from __future__ import annotations
 

@@ -86,8 +86,14 @@ class Store(ABC):
     """Both backends behave the same; tests run every behaviour against each."""
 
     @abstractmethod
-    def migrate(self) -> None:
-        """Create the tables if missing. Safe to run again, and from several receivers at once."""
+    def migrate(self) -> list[int]:
+        """Apply the migrations the database has not had (store/migrations.py), in order, in one
+        transaction; return their numbers. Safe to run again, and from several receivers at once.
+        StoreError if a newer councilsite has migrated the database further."""
+
+    @abstractmethod
+    def schema_version(self) -> int:
+        """The last migration applied (0 for a database without the version table)."""
 
     @abstractmethod
     def ping(self) -> None:

@@ -16,72 +16,12 @@ from typing import Any, Callable, Iterator, Sequence
 
 from councilsite.receiver.store.base import (Delivery, Draft, OutboxCounts, PurgeCounts, Store, StoreError,
                                              Submission, Upload)
+from councilsite.receiver.store.migrations import (MIGRATIONS, VERSION_TABLE, VERSION_TABLE_SQL, Migration,
+                                                   SchemaTooNew, check_order)
 
 UTC = dt.timezone.utc
 
-# Column types the backends fill in: {time}, {blob}, {id}. Each by the name of what it makes,
-# so migrate() runs only what is missing: even CREATE INDEX IF NOT EXISTS locks its table, which
-# would deadlock with a receiver already sending.
-SCHEMA = {
-    "drafts": """CREATE TABLE IF NOT EXISTS drafts (
-        token TEXT PRIMARY KEY,
-        form_id TEXT NOT NULL,
-        fields TEXT NOT NULL,
-        answers TEXT NOT NULL,
-        created_at {time} NOT NULL)""",
-    "drafts_created_at": "CREATE INDEX IF NOT EXISTS drafts_created_at ON drafts (created_at)",
-    "uploads": """CREATE TABLE IF NOT EXISTS uploads (
-        token TEXT NOT NULL,
-        question TEXT NOT NULL,
-        filename TEXT NOT NULL,
-        content_type TEXT NOT NULL,
-        size BIGINT NOT NULL,
-        sha256 TEXT NOT NULL,
-        data {blob} NOT NULL,
-        PRIMARY KEY (token, question))""",
-    "submissions": """CREATE TABLE IF NOT EXISTS submissions (
-        id {id},
-        form_id TEXT NOT NULL,
-        reference TEXT NOT NULL,
-        token TEXT NOT NULL UNIQUE,
-        answers TEXT NOT NULL,
-        received_at {time} NOT NULL,
-        UNIQUE (form_id, reference))""",
-    "submissions_form_received": "CREATE INDEX IF NOT EXISTS submissions_form_received "
-                                 "ON submissions (form_id, received_at)",
-    "outbox": """CREATE TABLE IF NOT EXISTS outbox (
-        submission_id BIGINT PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at {time} NOT NULL,
-        lease_owner TEXT,
-        lease_until {time},
-        delivered_at {time},
-        last_error TEXT)""",
-    "outbox_due": "CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL",
-    # Email deliveries (councilsite.receiver.deliver): one row per submission and channel ("team",
-    # "resident"), made in the submit transaction. `claims` counts claims, so a claim that ended
-    # with neither success nor failure (its forwarder was killed) is known to be in doubt.
-    "deliveries": """CREATE TABLE IF NOT EXISTS deliveries (
-        submission_id BIGINT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
-        channel TEXT NOT NULL,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        claims INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at {time} NOT NULL,
-        lease_owner TEXT,
-        lease_until {time},
-        delivered_at {time},
-        last_error TEXT,
-        PRIMARY KEY (submission_id, channel))""",
-    "deliveries_due": "CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (channel, next_attempt_at) "
-                      "WHERE delivered_at IS NULL",
-    # Recent posts per client, for the rate limit: here rather than in each process's memory, so
-    # every worker and every receiver sharing the database counts the same posts.
-    "posts": """CREATE TABLE IF NOT EXISTS posts (
-        client TEXT NOT NULL,
-        posted_at {time} NOT NULL)""",
-    "posts_client": "CREATE INDEX IF NOT EXISTS posts_client ON posts (client, posted_at)",
-    "posts_posted_at": "CREATE INDEX IF NOT EXISTS posts_posted_at ON posts (posted_at)",
-}
+# The schema, and how it changes, is in migrations.py.
 
 SUBMISSION_COLUMNS = "id, form_id, reference, token, answers, received_at"
 UPLOAD_COLUMNS = "token, question, filename, content_type, size, sha256"
@@ -183,7 +123,7 @@ class Tx:
 
 
 class SqlStore(Store):
-    types: dict[str, str]  # the SCHEMA's {time}, {blob}, {id}
+    types: dict[str, str]  # the migrations' {time}, {blob}, {id}
     lock_rows = ""  # appended to a SELECT of a row about to change, where the database has row locks
     skip_locked = ""  # appended to the claim's SELECT, so forwarders pass over each other's rows
     batch = 100  # submissions read per transaction by submissions()
@@ -275,13 +215,41 @@ class SqlStore(Store):
 
     # The Store.
 
-    def migrate(self) -> None:
-        def work(tx: Tx) -> None:
+    def migrate(self, migrations: list[Migration] | None = None) -> list[int]:
+        migrations = MIGRATIONS if migrations is None else migrations
+        check_order(migrations)
+
+        def work(tx: Tx) -> list[int]:
             self._migrate_lock(tx)
-            for name, statement in SCHEMA.items():
-                if not self._exists(tx, name):
+            if not self._exists(tx, VERSION_TABLE):
+                tx.run(VERSION_TABLE_SQL.format(**self.types))
+            current = tx.one(f"SELECT MAX(version) FROM {VERSION_TABLE}")[0] or 0
+            if current > migrations[-1].version:
+                raise SchemaTooNew(f"the database is at schema version {current}, and this councilsite knows only "
+                                   f"up to {migrations[-1].version}: upgrade councilsite (pip install -U councilsite)")
+            applied = []
+            now = self._time_in(dt.datetime.now(UTC))
+            for migration in migrations[current:]:
+                for name, statement in migration.named.items():
+                    if not self._exists(tx, name):
+                        tx.run(statement.format(**self.types))
+                for statement in migration.statements:
                     tx.run(statement.format(**self.types))
-        self._run("create the tables", work, write=True)
+                tx.run(f"INSERT INTO {VERSION_TABLE} (version, description, applied_at) VALUES (?, ?, ?)",
+                       (migration.version, migration.description, now))
+                applied.append(migration.version)
+            return applied
+        try:
+            return self._run("bring the tables up to date", work, write=True)
+        except SchemaTooNew as exc:
+            raise StoreError(str(exc)) from None
+
+    def schema_version(self) -> int:
+        def work(tx: Tx) -> int:
+            if not self._exists(tx, VERSION_TABLE):
+                return 0
+            return tx.one(f"SELECT MAX(version) FROM {VERSION_TABLE}")[0] or 0
+        return self._run("read the schema version", work)
 
     def ping(self) -> None:
         self._run("reach the database", lambda tx: tx.one("SELECT 1"))

@@ -85,3 +85,36 @@ class SqliteStore(SqlStore):
 
     def _safe_cause(self, exc: Exception) -> bool:
         return True  # SQLite's messages name tables and constraints, never the values sent
+
+    def backup(self, target: str | os.PathLike) -> None:
+        """Copy the database to `target` with SQLite's online backup, while receivers go on
+        writing: the copy is one consistent moment, checked, and appears whole or not at all,
+        readable only by its owner (it holds everything residents sent)."""
+        import tempfile
+
+        target = os.path.abspath(target)
+        fd, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.",
+                                    suffix=".part")
+        os.close(fd)
+        try:
+            source = self._connect()
+            try:
+                copy = sqlite3.connect(temp, isolation_level=None)
+                try:
+                    source.backup(copy, pages=1024)
+                    copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+                    check = copy.execute("PRAGMA integrity_check").fetchone()[0]
+                    if check != "ok":
+                        raise StoreError(f"the backup of {self.path} failed its integrity check: {check}")
+                finally:
+                    copy.close()
+            finally:
+                source.close()
+            with open(temp, "rb") as written:
+                os.fsync(written.fileno())
+            os.replace(temp, target)
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not back up {self.path} to {target}: {exc}") from None
+        finally:
+            if os.path.exists(temp):
+                os.unlink(temp)
