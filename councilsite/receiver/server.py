@@ -19,6 +19,7 @@ from werkzeug.security import safe_join
 from werkzeug.wrappers import Request, Response
 
 from councilsite.receiver.app import Receiver
+from councilsite.search.serve import SearchPages
 
 log = logging.getLogger("councilsite.receiver")
 
@@ -98,7 +99,8 @@ def serve(settings, host: str = "127.0.0.1", port: int = 8000,
     receiver = create_app(settings)  # migrates the database and checks the built site before forking
     receiver.pages.check_shells()
     receiver.store.close()  # each worker opens its own connection after the fork
-    app = SiteAndReceiver(StaticSite(settings.site_dir), receiver)
+    # GET /search/?q= answers with results rendered here, so search works without JavaScript.
+    app = SiteAndReceiver(SearchPages(StaticSite(settings.site_dir), settings.site_dir), receiver)
     workers = workers or max(2, min(4, (os.cpu_count() or 1) * 2))
 
     class Server(BaseApplication):
