@@ -13,6 +13,7 @@ from councilsite.search.build import Document
 from councilsite.search.extract import read_page
 
 NOT_SEARCHED = {"search", "home"}
+FORMS = "forms/"  # every form is an online task (councilsite.content.model.form_url)
 LISTINGS = {"category", "a-to-z", "sitemap", "do-it-online", "places-directory"}
 
 
@@ -56,7 +57,7 @@ def collect(site_dir: Path, known: dict[str, dict], site_name: str = "",
         docs.append(Document(
             title=info.get("title") or page.title, url=url, summary=info.get("summary") or summary,
             section=info.get("section") or (crumbs[-1] if crumbs else ""),
-            online=bool(info.get("online")), keywords=list(info.get("keywords") or []),
+            online=bool(info.get("online")) or url.startswith(FORMS), keywords=list(info.get("keywords") or []),
             headings=[] if listing else page.headings, body="" if listing else page.body))
     # Online tasks, then service pages, then the rest, each by section: neighbours in the
     # document files are likely to be found together.
