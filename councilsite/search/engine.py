@@ -5,6 +5,7 @@ test runs both on the same queries and compares the rankings.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from dataclasses import dataclass
@@ -135,6 +136,7 @@ class SiteSearch:
         self.searched = tuple(self.meta["searched"])
         self.terms = self.meta["terms"]
         self.vocabulary = set(self.terms)
+        self._position = {t: i for i, t in enumerate(self.terms)}
         chunks = [json.loads((root / "t" / f"{n}.json").read_text(encoding="utf-8"))
                   for n in range(len(self.meta["starts"]))]
         self.index = make_index(self.fields, self.terms, chunks)
@@ -161,3 +163,22 @@ class SiteSearch:
         better = suggest.suggestion(words, unknown, self.words) if unknown else None
         return Answer(query=" ".join(query.split()), total=len(ranked), results=results, page=page,
                       pages=pages, suggestion=better)
+
+    def files_for(self, query: str, page: int = 1) -> list[str]:
+        """The files under search/ that search.js fetches for this search, in fetch order: the
+        vocabulary, the term files its words (and their one-typo neighbours) are in, the words
+        list if a word is unknown, and the records of the results shown."""
+        ranked, words, unknown = self.ranked(query)
+        clauses, _ = plan(words, self.vocabulary, self.searched)
+        starts = self.meta["starts"]
+        chunks: set[int] = set()
+        for c in clauses:
+            reached = (self.index.token_set.intersect(TokenSet.from_fuzzy_string(c.term, c.edit_distance)).to_list()
+                       if c.edit_distance else [c.term])
+            for term in reached:
+                chunks.add(bisect.bisect_right(starts, self._position[term]) - 1)
+        per = self.meta["docsPerFile"]
+        shown = ranked[(max(1, page) - 1) * PER_PAGE: max(1, page) * PER_PAGE]
+        docs = sorted({ref // per for ref, _ in shown})
+        return (["index.json"] + [f"t/{n}.json" for n in sorted(chunks)]
+                + (["words.json"] if unknown else []) + [f"d/{n}.json" for n in docs])

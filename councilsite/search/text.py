@@ -28,8 +28,7 @@ def normalise(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Words worth indexing: one-letter words go, unless they are digits."""
-    return [w for w in normalise(text).split() if len(w) > 1 or w.isdigit()]
+    return normalise(text).split()
 
 
 @lru_cache(maxsize=200_000)

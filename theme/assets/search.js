@@ -40,7 +40,7 @@
       .replace(/[^a-z0-9]+/g, " ").trim();
   }
   function words(text) {
-    return normalise(text).split(" ").filter(function (w) { return w.length > 1 || /^[0-9]+$/.test(w); });
+    return normalise(text).split(" ").filter(Boolean);
   }
   function isStopWord(word) { return lunr.stopWordFilter(word) === undefined; }
   function stem(word) { return lunr.stemmer(new lunr.Token(word)).toString(); }
