@@ -91,7 +91,8 @@ def test_browser_and_server_rank_alike_on_the_demo_queries(demo, hosts, driver):
 
 def test_the_browser_stems_and_drops_stop_words_as_the_index_does(demo, hosts, driver):
     static, _ = hosts
-    driver.get(static + "/search/")
+    driver.get(static + "/search/?q=bin")
+    wait_for_results(driver)
     words = sorted(SiteSearch(demo).words) + ["pay", "day", "yearly", "agreed", "the", "your", "can", "by"]
     got = driver.execute_script(
         "return arguments[0].map(function (w) { return [lunr.stemmer(new lunr.Token(w)).toString(),"
@@ -149,6 +150,15 @@ def test_searching_again_updates_the_results_and_tells_screen_readers(hosts, dri
     driver.back()
     WebDriverWait(driver, 20).until(lambda d: "pothole" in d.find_element(
         By.CSS_SELECTOR, "[data-search-status]").get_attribute("textContent"))
+
+
+def test_lunr_is_fetched_only_when_someone_searches(hosts, driver):
+    static, _ = hosts
+    driver.get(static + "/search/")
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return !!window.councilsiteSearch"))
+    fetched = driver.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+    assert not [u for u in fetched if "lunr" in u or "/search/" in u.split("?")[0][len(static):] and u.endswith(".json")]
+    assert driver.execute_script("return typeof window.lunr") == "undefined"
 
 
 def test_without_javascript_the_static_page_says_so_and_offers_other_ways(hosts, driver):

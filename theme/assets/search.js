@@ -7,8 +7,8 @@
   "use strict";
   var script = document.currentScript;
   var results = document.querySelector("[data-search-results]");
-  if (!results || !window.fetch || !window.lunr || !window.URLSearchParams) return;
-  var lunr = window.lunr;
+  if (!results || !window.fetch || !window.Promise || !window.Set || !window.URLSearchParams) return;
+  var lunr = null;  // lunr.js is fetched the first time someone searches (loadLunr)
   var indexUrl = script.getAttribute("data-index");
   var base = script.getAttribute("data-root") || "../";
   var folder = indexUrl.replace(/index\.json$/, "");
@@ -221,16 +221,32 @@
     if (status) status.textContent = text;
   }
 
+  var lunrPromise = null;
+  function loadLunr() {
+    if (!lunrPromise) {
+      lunrPromise = new Promise(function (resolve, reject) {
+        if (window.lunr) return resolve(window.lunr);
+        var tag = document.createElement("script");
+        tag.src = script.getAttribute("data-lunr");
+        tag.onload = function () { resolve(window.lunr); };
+        tag.onerror = function () { lunrPromise = null; reject(new Error("lunr.js did not load")); };
+        document.head.appendChild(tag);
+      }).then(function (loaded) { lunr = loaded; });
+    }
+    return lunrPromise;
+  }
+
   var metaPromise = null;
   function loadMeta() {
     if (!metaPromise) {
-      metaPromise = getJSON("index.json").then(function (meta) {
+      metaPromise = Promise.all([getJSON("index.json"), loadLunr()]).then(function (loaded) {
+        var meta = loaded[0];
         meta.position = {};
         meta.terms.forEach(function (t, i) { meta.position[t] = i; });
         meta.vocabulary = new Set(meta.terms);
         meta.vocabularySet = null;
         return meta;
-      });
+      }, function (error) { metaPromise = null; throw error; });
     }
     return metaPromise;
   }
