@@ -11,7 +11,7 @@ from councilsite.content.catalogue import Catalogue
 def search_facts(catalogue: Catalogue) -> dict[str, dict]:
     facts: dict[str, dict] = {}
     for category in catalogue.categories:
-        facts[category.url.lstrip("/")] = {"section": "", "keywords": [category.title]}
+        facts[category.url.lstrip("/")] = {"section": ""}
     for page in catalogue.pages:
         category = catalogue.category(page.category)
         facts[page.url.lstrip("/")] = {

@@ -31,6 +31,18 @@ def write_index(site_dir: Path, facts: dict[str, dict], skip_urls: set[str], sit
     return docs
 
 
+def misspelt(query: str) -> str:
+    """The query with two letters of its longest word swapped: "Report a missed bin" -> "Report a
+    msised bin"."""
+    words = query.split()
+    longest = max(range(len(words)), key=lambda i: len(words[i]), default=None)
+    if longest is None or len(words[longest]) < 6:
+        return query
+    w = words[longest]
+    words[longest] = w[:1] + w[2] + w[1] + w[3:]
+    return " ".join(words)
+
+
 def write_states(site_dir: Path, shell: str, sample_query: str, site_name: str) -> None:
     page.check(shell)
     engine = SiteSearch(site_dir)
@@ -38,8 +50,11 @@ def write_states(site_dir: Path, shell: str, sample_query: str, site_name: str) 
     while engine.search(nothing).total:
         nothing += "q"
     out = site_dir / "search"
-    (out / STATES["results"]).write_text(
-        page.with_results(shell, engine.search(sample_query), site_name), encoding="utf-8")
+    # With a typing mistake, so the audited page also has a "Did you mean ...?"
+    answer = engine.search(misspelt(sample_query))
+    if not answer.total:
+        answer = engine.search(sample_query)
+    (out / STATES["results"]).write_text(page.with_results(shell, answer, site_name), encoding="utf-8")
     (out / STATES["no-results"]).write_text(
         page.with_results(shell, engine.search(nothing), site_name), encoding="utf-8")
     # What a browser without JavaScript shows on a host that only serves files.

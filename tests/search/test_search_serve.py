@@ -125,6 +125,9 @@ def test_the_audit_gets_each_state_of_the_search_page(site):
     folder = site.out / "search"
     results = BeautifulSoup((folder / "example-results.html").read_text(), "html.parser")
     assert results.select("li.search-result") and results.find("meta", attrs={"name": "robots"})
+    # A typing mistake in it, so "Did you mean" is audited too.
+    assert results.find("input", id="search-page")["value"] == "Rpeort a missed bin"
+    assert results.select_one(".search-results__suggestion a").get_text() == "report a missed bin"
     none = BeautifulSoup((folder / "example-no-results.html").read_text(), "html.parser")
     assert none.select_one("[data-search-results] h2").get_text() == "0 results"
     static = BeautifulSoup((folder / "example-without-javascript.html").read_text(), "html.parser")
