@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import fnmatch
-import json
 import logging
 from pathlib import Path
 
@@ -19,9 +18,10 @@ from councilsite.content.catalogue import Catalogue, Category
 from councilsite.content.model import load_page
 from councilsite.content.pages import generated_pages
 from councilsite.content.phones import PhoneLinksExtension
-from councilsite.content.search import search_index
+from councilsite.content.search import search_facts, started_by_a_page
 from councilsite.errors import ContentErrors
 from councilsite.headers import REFERRER_POLICY, content_security_policy, headers_file
+from councilsite.search.site import facts_from_entries, write_index
 from councilsite.plugins.paths import shown_docs_dir
 from councilsite.symlinks import escaping_links
 
@@ -142,13 +142,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             context["category"] = self.catalogue.category(page.file.src_uri.split("/")[0])
         return context
 
+    # Every page has been written by now, so the index is made from what residents will read.
     def on_post_build(self, config):
+        facts = facts_from_entries(self.extra_search)
+        facts.update(search_facts(self.catalogue))
+        write_index(Path(config.site_dir), facts, started_by_a_page(self.catalogue), config.site_name)
+        # After the search index, so _headers covers every file the site serves.
         site = Path(config.site_dir)
         paths = ["/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
         (site / "_headers").write_text(headers_file(paths, form_actions(config)), encoding="utf-8")
-        out = Path(config.site_dir) / "search" / "index.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        entries = search_index(self.catalogue)
-        listed = {entry["url"] for entry in entries}
-        entries += [entry for entry in self.extra_search if entry["url"] not in listed]
-        out.write_text(json.dumps(entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -145,11 +145,13 @@ def test_every_page_has_lang_skip_link_first_and_one_main(site, path):
 
 def test_search_page_works_without_javascript_by_offering_the_a_to_z(site):
     page = site.html("search/")
-    fallback = page.select_one("[data-search-fallback]")
-    assert fallback.find("a", string="A to Z of services")
-    assert page.find("script", src=lambda s: s and s.endswith("assets/search.js"))
-    index = (site.out / "search" / "index.json").read_text()
-    assert "Report a missed bin" in index
+    assert page.select_one("[data-search-nojs]")
+    assert page.select_one("[data-search-other-ways]").find("a", string="A to Z of services")
+    script = page.find_all("script", src=True)[-1]
+    # lunr.js comes only when someone searches.
+    assert script["src"] == "../assets/search.js" and script["data-lunr"] == "../assets/search-lunr/lunr.min.js"
+    records = (site.out / "search" / "d" / "0.json").read_text()
+    assert "Report a missed bin" in records
 
 
 def test_only_the_search_page_loads_the_search_script(site):

@@ -32,6 +32,7 @@ from werkzeug.security import safe_join
 from werkzeug.wrappers import Request, Response
 
 from councilsite.receiver.app import Receiver
+from councilsite.search.serve import SearchPages
 
 log = logging.getLogger("councilsite.receiver")
 
@@ -202,7 +203,9 @@ def serve(settings, host: str = "127.0.0.1", port: int = 8000,
     receiver = create_app(settings)  # migrates the database and checks the built site before forking
     receiver.pages.check_shells()
     receiver.store.close()  # each worker opens its own connection after the fork
-    app = SiteAndReceiver(StaticSite(settings.site_dir, site_actions(settings)), receiver)
+    # GET /search/?q= answers with results rendered here, so search works without JavaScript.
+    app = SiteAndReceiver(SearchPages(StaticSite(settings.site_dir, site_actions(settings)), settings.site_dir),
+                          receiver)
     workers = workers or max(2, min(4, (os.cpu_count() or 1) * 2))
     _raise_file_limit(CONNECTIONS * workers + 256)
     sock = listen(host, port)
