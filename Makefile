@@ -9,8 +9,8 @@ site: setup build        ## set up, then build the demo site into build/site/
 serve: setup build       ## set up, build, then serve the site and receive its forms at http://127.0.0.1:8000/
 	$(PY) -m councilsite serve --host 127.0.0.1 --port 8000
 
-preview: setup           ## set up, then preview the site at http://127.0.0.1:8000/ with live reload (forms do not send)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+preview: setup           ## set up, then preview the site at http://127.0.0.1:8000/: rebuilds what each save changes, reloads the page (forms do not send)
+	$(PY) -m councilsite preview --host 127.0.0.1 --port 8000
 
 test:                    ## set up everything, run every test, then build and audit every page of the demo site
 	scripts/setup --test

@@ -3,14 +3,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
-
-
-def _mkdocs(args: list[str]) -> int:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args])
 
 
 def _build(ns) -> int:
@@ -31,7 +25,9 @@ def _build(ns) -> int:
 
 
 def _preview(ns) -> int:
-    return _mkdocs(["serve", "-f", ns.config_file, "--dev-addr", f"{ns.host}:{ns.port}"])
+    from councilsite.preview.command import run
+
+    return run(ns.config_file, ns.host, ns.port, ns.out)
 
 
 def _site(config_file: str):
@@ -166,6 +162,8 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("-f", "--config-file", default="mkdocs.yml")
     preview.add_argument("--host", default="127.0.0.1")
     preview.add_argument("--port", type=int, default=8000)
+    preview.add_argument("--out", help="the preview folder (default: build/preview beside mkdocs.yml); "
+                                       "never the published site")
     preview.set_defaults(func=_preview)
     new = sub.add_parser("new", help="start a new site, service page, form or place from a template")
     new.add_argument("kind", choices=["site", "page", "form", "place"])

@@ -7,6 +7,7 @@ assembled from the theme's component folders and the council's checked colours.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import material
@@ -69,12 +70,10 @@ class BrandPlugin(BasePlugin[BrandConfig]):
 
     def on_files(self, files: Files, config):
         # Material's own CSS, JavaScript and fonts are never loaded by our templates: don't ship them.
+        # Compared as text, not as Paths: this runs for every file, and the preview runs it on each save.
+        dropped = tuple(f"{d}{os.sep}" for d in [MATERIAL_DIR, *(d / "components" for d in self.theme_dirs)])
         for file in list(files):
-            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(MATERIAL_DIR):
-                files.remove(file)
-        for file in list(files):
-            if file.abs_src_path and any(Path(file.abs_src_path).is_relative_to(d / "components")
-                                         for d in self.theme_dirs):
+            if file.abs_src_path and file.abs_src_path.startswith(dropped):
                 files.remove(file)
         css = stylesheet([d / "components" for d in self.theme_dirs], self.palette.css())
         digest = hashlib.sha256(css.encode()).hexdigest()[:10]
