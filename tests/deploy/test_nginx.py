@@ -21,7 +21,7 @@ import pytest
 
 from councilsite.deploy import nginx_config
 from councilsite.headers import security_headers
-from receiversite import build_demo, demo_settings, free_port, start_serve, token_of, valid_fields
+from receiversite import build_demo, demo_settings, free_port, start_serve, cookie_of, valid_fields
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
 MISSED_BIN = "report-a-missed-bin"
@@ -146,12 +146,12 @@ def test_nginx_proxies_the_receiver_and_a_spoofed_address_does_not_lift_the_limi
     fields, _ = valid_fields(form)
     status, headers = post(port, f"/submit/{MISSED_BIN}", urlencode(fields, doseq=True))
     assert status == 303
-    token = token_of(headers["location"])
-    status, headers, page = get(port, headers["location"])
+    cookie = cookie_of(headers)  # the journey's session cookie, through nginx
+    status, headers, page = get(port, headers["location"], cookie)
     assert status == 200 and headers["cache-control"] == "no-store"
     assert headers["content-security-policy"].count("frame-ancestors") == 1, "nginx adds no second policy"
-    status, headers = post(port, f"/submit/{MISSED_BIN}/send", f"token={token}")
-    assert status == 303 and get(port, headers["location"])[0] == 200
+    status, headers = post(port, f"/submit/{MISSED_BIN}/send", "", cookie)
+    assert status == 303 and get(port, headers["location"], cookie)[0] == 200
     rng = random.Random(18)
     statuses = [post(port, f"/submit/{MISSED_BIN}", urlencode(fields, doseq=True),
                      {"X-Forwarded-For": str(ipaddress.IPv4Address(rng.getrandbits(32)))})[0] for _ in range(4)]

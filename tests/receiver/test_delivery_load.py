@@ -32,7 +32,7 @@ from urllib.parse import urlencode
 
 import pytest
 from mailservers import API_KEY, NotifyStandIn, SmtpServer
-from receiversite import build_demo, start_serve, token_of, urlencoded_answers
+from receiversite import build_demo, start_serve, session_of, urlencoded_answers
 from sending import Target
 
 from councilsite.receiver.deliver import queue
@@ -88,8 +88,9 @@ def journeys(receiver: Receiver, forms: dict, count: int, done: list, errors: li
             if reply.status != 303:
                 errors.append(f"answers {reply.status}")
                 continue
-            token = token_of(reply.getheader("Location"))
-            conn.request("POST", f"/submit/{form_id}/send", urlencode({"token": token}), URLENCODED)
+            token = session_of(dict(reply.getheaders()))
+            conn.request("POST", f"/submit/{form_id}/send", "",
+                         {**URLENCODED, "Cookie": f"councilsite_session={token}"})
             reply = conn.getresponse()
             reply.read()
             conn.close()

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pytest
 
 from councilsite.receiver.logs import JsonLines, scrub
-from receiversite import build_demo, demo_settings, request, start_serve, token_of, valid_fields
+from receiversite import build_demo, demo_settings, request, session_of, start_serve, valid_fields
 
 CONTACT = "contact-us"
 MISSED_BIN = "report-a-missed-bin"
@@ -50,12 +50,13 @@ def raw(port: int, data: bytes) -> bytes:
         return b"".join(chunks)
 
 
-def post(port: int, path: str, body: str, forwarded: str = CLIENT):
+def post(port: int, path: str, body: str, forwarded: str = CLIENT, cookie: str | None = None):
     import http.client
 
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     conn.request("POST", path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded",
-                                                   "X-Forwarded-For": forwarded})
+                                                   "X-Forwarded-For": forwarded,
+                                                   **({"Cookie": f"councilsite_session={cookie}"} if cookie else {})})
     response = conn.getresponse()
     response.read()
     conn.close()
@@ -78,16 +79,17 @@ def test_a_load_run_leaves_no_personal_data_in_the_logs(site_dir, tmp_path):
             fields.update({"reply_by": ["email"], "email": ["resident@example.com"]} if form_id == CONTACT else {})
             status, headers = post(port, f"/submit/{form_id}", urlencode(fields, doseq=True))
             assert status == 303, status
-            token = token_of(headers["Location"])
+            token = session_of(headers)
             tokens.append(token)
-            assert request(port, "GET", headers["Location"])[0] == 200
-            status, headers = post(port, f"/submit/{form_id}/send", f"token={token}")
+            cookie = {"Cookie": f"councilsite_session={token}"}
+            assert request(port, "GET", headers["Location"], headers=cookie)[0] == 200
+            status, headers = post(port, f"/submit/{form_id}/send", "", cookie=token)
             assert status == 303
-            assert request(port, "GET", headers["Location"])[0] == 200
+            assert request(port, "GET", headers["Location"], headers=cookie)[0] == 200
         # What a scanner sends: broken request lines, a NUL in the path, a token in the address.
         raw(port, b"GET /secret.txt\x00 HTTP/1.1\r\nHost: x\r\n\r\n")
         raw(port, b"GARBAGE resident@example.com\r\n\r\n")
-        raw(port, b"GET /submit/contact-us/check/" + tokens[0].encode() + b"?email=resident@example.com HTTP/1.1\r\n"
+        raw(port, b"GET /submit/contact-us/check?t=" + tokens[0].encode() + b"&email=resident@example.com HTTP/1.1\r\n"
                   b"Host: x\r\nX-Forwarded-For: " + CLIENT.encode() + b"\r\n\r\n")
         raw(port, b"POST /submit/contact-us HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999\r\n\r\nx")
         raw(port, b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\n\r\n")
