@@ -34,7 +34,7 @@ from councilsite.forms.rules import form_rules
 from councilsite.forms.validate import FormError, UploadedFile, check_submission
 from councilsite.forms.view import build_page
 from councilsite.receiver import uploads as upload_types
-from councilsite.receiver.body import Body, TooLarge, Unreadable, body_limit, read_multipart
+from councilsite.receiver.body import Body, TooLarge, Unreadable, form_body_limit, read_multipart
 from councilsite.receiver.deliver.compose import channels_for
 from councilsite.receiver.pages import Pages
 from councilsite.receiver.references import new_reference
@@ -83,9 +83,7 @@ class Receiver:
         self.rules = {form_id: form_rules(form) for form_id, form in settings.forms.items()}
         self.file_limits = {form_id: {r["name"]: r["max_bytes"] for r in rules["questions"] if r["kind"] == "file"}
                             for form_id, rules in self.rules.items()}
-        self.limits = {form_id: body_limit(form, settings.max_field_chars,
-                                           {r["id"]: r["max_bytes"] for r in self.rules[form_id]["questions"]
-                                            if r["kind"] == "file"})
+        self.limits = {form_id: form_body_limit(form, settings.max_field_chars)
                        for form_id, form in settings.forms.items()}
         self.prefix = settings.prefix.rstrip("/")
         self.session = SessionCookie(self.prefix + "/", settings.trusted_proxies)

@@ -66,6 +66,14 @@ def body_limit(form, max_field_chars: int, file_limits: dict[str, int]) -> int:
     return total
 
 
+def form_body_limit(form, max_field_chars: int) -> int:
+    """body_limit for a form, with its files' limits taken from its rules (as the browser has them)."""
+    from councilsite.forms.rules import form_rules
+
+    files = {r["id"]: r["max_bytes"] for r in form_rules(form)["questions"] if r["kind"] == "file"}
+    return body_limit(form, max_field_chars, files)
+
+
 @dataclass
 class PostedFile:
     """One file as it arrived: on disk, hashed, and its true size even when it was too big to keep."""

@@ -53,6 +53,13 @@ class Settings:
     brand_name: str = ""
     mail: object = None  # councilsite.receiver.deliver.config.MailSettings, from the environment
 
+    @property
+    def max_body_bytes(self) -> int:
+        """The largest body any form may send: what a proxy in front of the receiver must let through."""
+        from councilsite.receiver.body import HEADROOM, form_body_limit
+
+        return max((form_body_limit(form, self.max_field_chars) for form in self.forms.values()), default=HEADROOM)
+
 
 def env_settings(settings: Settings, environ=os.environ) -> Settings:
     settings.database_url = environ.get("COUNCILSITE_DATABASE_URL", settings.database_url)

@@ -30,7 +30,12 @@ def test_deploy_nginx_fills_in_the_site(site_dir, capsys):
     text = capsys.readouterr().out
     assert f"root {site_dir.resolve()};" in text and "server_name www.eastmere.example;" in text
     assert "location ^~ /submit/ {" in text and "server 127.0.0.1:8000;" in text
-    assert "client_max_body_size 31m;" in text  # the demo's largest form: its files and the answers
+    # The demo's largest form (the parking permit's three 10MB files, each let through at twice
+    # its limit so a file too big still gets its message), in whole megabytes.
+    from councilsite.receiver.settings import find_site_dir, load_settings
+    largest = load_settings(find_site_dir(str(site_dir), None), environ={}).max_body_bytes
+    assert 60 * 2**20 < largest < 70 * 2**20
+    assert f"client_max_body_size {-(-largest // 2**20)}m;" in text
     assert "@" not in text.replace("@context", "")
     assert text.count("add_header Content-Security-Policy") == 3  # in every location that serves files
     assert "unsafe-inline" not in text
