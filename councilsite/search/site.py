@@ -2,6 +2,7 @@
 the search page in the states the accessibility audit checks."""
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from councilsite.search.engine import SiteSearch
 STATES = {"results": "example-results.html", "no-results": "example-no-results.html",
           "no-javascript": "example-without-javascript.html"}
 NO_RESULTS_QUERY = "xyzzy"
+log = logging.getLogger("mkdocs.plugins.council.content")
 _SCRIPT = re.compile(r'<script src="[^"]*search[^"]*"[^>]*></script>\s*')
 
 
@@ -27,7 +29,11 @@ def write_index(site_dir: Path, facts: dict[str, dict], skip_urls: set[str], sit
     build.write(Path(site_dir), docs)
     shell_file = Path(site_dir) / "search" / "index.html"
     if shell_file.is_file() and docs:
-        write_states(Path(site_dir), shell_file.read_text(encoding="utf-8"), docs[0].title, site_name)
+        try:
+            write_states(Path(site_dir), shell_file.read_text(encoding="utf-8"), docs[0].title, site_name)
+        except page.NotASearchPage as exc:
+            log.warning(f"search/index.html: {exc}, so `councilsite serve` cannot show results in it. "
+                        "Keep the search box (id search-page) and the empty [data-search-results] element")
     return docs
 
 

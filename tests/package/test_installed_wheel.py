@@ -97,7 +97,9 @@ def test_the_wheel_holds_everything_a_site_needs(wheel, dist):
                    "councilsite/theme/receiver/check-answers.html", "councilsite/theme/partials/form-body.html",
                    "councilsite/accessibility/allowlist.yml", "councilsite/plugins/brand.py",
                    "councilsite/opendata/schemas/oruk-3.0/service.json", "councilsite/opendata/schemas/oruk-3.0/LICENSE",
-                   "councilsite/deploy/nginx.conf", "councilsite/deploy/councilsite.service"):
+                   "councilsite/deploy/nginx.conf", "councilsite/deploy/councilsite.service",
+                   "councilsite/theme/assets/search-lunr/lunr.min.js", "councilsite/theme/assets/search-lunr/LICENSE",
+                   "councilsite/search/serve.py"):
         assert needed in names, needed
     assert any(n.startswith("councilsite/accessibility/vendor/axe-core/") and n.endswith("axe.min.js") for n in names)
     assert any(n.startswith("councilsite/starter/files/") for n in names)
@@ -162,6 +164,9 @@ def send_one_form(bin_dir: Path, site: Path, env: dict, form) -> str:
                                stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_for(port, process)
+        # Search answers on the server, from the installed package, without JavaScript.
+        status, _, page = request(port, "GET", "/search/?q=accessibility")
+        assert status == 200 and b'data-rendered="server"' in page and b"Accessibility statement" in page
         fields, files = valid_fields(form)
         assert not files, "the starter's form needs no file to send"
         status, headers, _ = request(port, "POST", f"/submit/{form.id}", urlencode(fields, doseq=True))

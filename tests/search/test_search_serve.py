@@ -135,3 +135,9 @@ def test_the_audit_gets_each_state_of_the_search_page(site):
     assert static.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     titles = {p.title.string for p in (results, none, static)}
     assert len(titles) == 3
+
+
+def test_a_search_page_without_the_results_slot_is_refused_clearly():
+    from councilsite.search import page
+    with pytest.raises(page.NotASearchPage, match="data-search-results"):
+        page.with_results("<html><body><main><h1>Search</h1></main></body></html>", None, "Testham")
