@@ -65,8 +65,10 @@ def main() -> None:
                 state_name = f"state-{name}.html"
                 spec = dict(spec, head=spec.get("head", "") + (
                     f'<link rel="alternate" data-councilsite-state="error" href="{state_name}">'))
-                state = dict(spec, body=spec["error_state"],
-                             title=f"Error: {spec.get('title', f'{rule} {kind} {name}')}")
+                # As GOV.UK does: the title says "Error:", the h1 stays the form's own.
+                title = spec.get("title", f"{rule} {kind} {name}")
+                state = dict(spec, body=spec["error_state"], title=title,
+                             title_tag=f"<title>Error: {title}</title>")
                 (folder / state_name).write_text(page(rule, kind, name, state), encoding="utf-8")
             (folder / fname).write_text(page(rule, kind, name, spec), encoding="utf-8")
         for extra, text in EXTRA_FILES.get(rule, {}).items():

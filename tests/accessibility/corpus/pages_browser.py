@@ -213,7 +213,8 @@ PAGES = {
             '<a href="#main">Step 3</a></p>'))),
         ("fail", "order-property", dict(sc="2.4.3", technique="C27 (not met: CSS order)", body=(
             '<div style="display: flex; flex-direction: column">'
-            '<p><label for="n">Reference</label> <input id="n" autocomplete="off"></p>'
+            '<p><label for="n" style="display: block">Reference</label>'
+            '<input id="n" autocomplete="off"></p>'
             '<p style="order: -1"><button type="button">Continue</button></p></div>'))),
         ("fail", "absolute-position", dict(
             sc="2.4.3", technique="C27 (not met: positioned)",
