@@ -14,7 +14,7 @@ from pathlib import Path
 import selenium
 
 from . import allowlist, evidence, report_html, report_json, report_junit, site_checks, states
-from . import profiles, static_checks, templates
+from . import merge, profiles, static_checks, templates
 from .axe_runner import axe_script_path, declared_version
 from .cache import AuditCache, FileHashes, checker_fingerprint, page_key, sha256_bytes
 from .config import AuditConfig
@@ -27,7 +27,7 @@ from .site import Site, page_url
 from .static_checks import PageFacts
 from .worker import PageJob, PageOutcome
 
-CHECKER_VERSION = "2"
+CHECKER_VERSION = "3"
 
 
 def checker_version() -> str:
@@ -48,6 +48,8 @@ class AuditResult:
     tools: dict
     evidence: dict | None = None
     reports: dict[str, Path] = field(default_factory=dict)
+    # One per element, criterion and cause, with the states and sources that saw it.
+    issues: list[Finding] = field(default_factory=list)
     audited_pages: list[str] = field(default_factory=list)  # re-checked in the browser this run
 
     @property
@@ -146,12 +148,13 @@ def run_audit(config: AuditConfig, pool: BrowserPool | None = None) -> AuditResu
     results = _assemble(pages, names)
     profiles.apply([f for r in results for f in r.findings], config.profile)
     problems = allowlist.apply(entries, [f for r in results for f in r.findings], config.day())
-    summary = _summary(results, pages, names, plan, walk, problems, schemes, config)
+    issues = merge.merge(results)
+    summary = _summary(results, issues, pages, names, plan, walk, problems, schemes, config)
     if ev is not None:
         ev = evidence.build(summary, tools, entries, config.day(), [s.id for s in plan])
     result = AuditResult(config=config, site=site, results=results, entries=entries,
                          problems=problems, summary=summary, tools=tools, evidence=ev,
-                         audited_pages=[p.name for p in todo])
+                         issues=issues, audited_pages=[p.name for p in todo])
     store.save(run_key, site.root, {n: p.to_cache() | {"tools": tools} for n, p in pages.items()})
     _write_reports(result)
     return result
@@ -204,13 +207,15 @@ def _static_pass(site: Site, cached: dict, chatty: bool) -> dict[str, _Page]:
             vfile = variants[name]
             vdigest = facts_by_file[vfile][0]
             old = cached.get(name)
-            if old and old.get("variant_html") == vdigest and old.get("variant_facts"):
+            # The error state is judged against its form page: a change to either redoes it.
+            if old and old.get("variant_html") == vdigest and old.get("html") == digest and \
+                    old.get("variant_facts"):
                 page.variant_facts = PageFacts.from_dict(old["variant_facts"])
                 page.variant_static = [Finding.from_dict(f) for f in old["variant_static"]]
             else:
                 page.variant_static, page.variant_facts = static_checks.check_page(
                     site.read(vfile), name, state=states.html_state("error"),
-                    is_error_state=True)
+                    is_error_state=True, form_html=site.read(name))
             page.variant_file, page.variant_hash = vfile, vdigest
         pages[name] = page
     return pages
@@ -305,7 +310,8 @@ def _evidence_pass(config, site, server, pool, pages, plan, walk, hashes, entrie
         results = _assemble(pages, names)
         profiles.apply([f for r in results for f in r.findings], config.profile)
         problems = allowlist.apply(entries, [f for r in results for f in r.findings], config.day())
-        summary = _summary(results, pages, names, plan, walk, problems, schemes, config)
+        summary = _summary(results, merge.merge(results), pages, names, plan, walk, problems,
+                           schemes, config)
         _fill_tools(tools, pool, last)
         ev = evidence.build(summary, tools, entries, config.day(), [s.id for s in plan])
         inner = evidence.render(ev)
@@ -367,20 +373,23 @@ def _copy(f: Finding) -> Finding:
     return Finding.from_dict(f.to_dict())
 
 
-def _summary(results: list[StateResult], pages: dict[str, _Page], names: list[str], plan,
-             walk, problems, schemes, config: AuditConfig) -> dict:
+def _summary(results: list[StateResult], issues: list[Finding], pages: dict[str, _Page],
+             names: list[str], plan, walk, problems, schemes, config: AuditConfig) -> dict:
+    """Counts are of issues (merge.py), never of raw per-state findings."""
     findings = [f for r in results for f in r.findings]
-    errors = [f for f in findings if f.blocking]
-    by_rule: dict[tuple[str, str], dict] = {}
-    pages_per_rule: dict[tuple[str, str], set] = defaultdict(set)
-    for f in findings:
-        k = (f.source, f.rule)
-        row = by_rule.setdefault(k, {"rule": f.rule, "source": f.source, "severity": f.severity,
-                                     "criteria": list(f.criteria), "findings": 0, "pages": 0,
-                                     "allowed": 0})
+    errors = [i for i in issues if i.blocking]
+    by_rule: dict[tuple, dict] = {}
+    pages_per_rule: dict[tuple, set] = defaultdict(set)
+    for i in issues:
+        k = (tuple(i.sources), tuple(i.rules))
+        row = by_rule.setdefault(k, {"rule": " + ".join(i.rules), "source": " + ".join(i.sources),
+                                     "severity": i.severity, "criteria": list(i.criteria),
+                                     "findings": 0, "pages": 0, "allowed": 0})
         row["findings"] += 1
-        row["allowed"] += int(f.allowed)
-        pages_per_rule[k].add(f.page)
+        row["allowed"] += int(i.allowed)
+        if i.severity == ERROR:
+            row["severity"] = ERROR
+        pages_per_rule[k].add(i.page)
     for k, row in by_rule.items():
         row["pages"] = len(pages_per_rule[k])
     rows = sorted(by_rule.values(), key=lambda r: (r["severity"] != ERROR, -r["findings"],
@@ -396,8 +405,10 @@ def _summary(results: list[StateResult], pages: dict[str, _Page], names: list[st
         "keyboard_pages": len(walk),
         "templates": len(templates.templates_of(names, {n: pages[n].facts for n in names})),
         "errors": len(errors),
-        "warnings": sum(1 for f in findings if f.severity == WARNING),
-        "allowed": sum(1 for f in findings if f.allowed),
+        "warnings": sum(1 for i in issues if i.severity == WARNING),
+        "allowed": sum(1 for i in issues if i.allowed),
+        "issues": len(issues),
+        "raw_findings": len(findings),
         "pages_with_errors": len({f.page for f in errors}),
         "allowlist_problems": len(problems),
         "passed": not errors and not problems,

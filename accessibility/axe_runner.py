@@ -14,6 +14,7 @@ from pathlib import Path
 
 from axe_selenium_python import Axe
 
+from . import page_js
 from .browser import Browser
 from .findings import (AXE_TAGS, SOURCE_AXE, Finding, criteria_from_tags, group_from_tags,
                        severity_from_tags)
@@ -125,6 +126,20 @@ def findings_from_results(results: dict, page: str, state: str) -> list[Finding]
                 group=group_from_tags(tags),
             ))
     return out
+
+
+_CANONICAL_JS = page_js.script("canonical")
+
+
+def name_elements(browser: Browser, findings: list[Finding]) -> None:
+    """Set `element` to our path for the element axe found (not inside frames or shadows)."""
+    plain = [f for f in findings if " >>> " not in f.selector and f.selector != "html"]
+    if not plain:
+        return
+    paths = browser.js(_CANONICAL_JS, [f.selector for f in plain])
+    for f, path in zip(plain, paths):
+        if path:
+            f.element = path
 
 
 def needs_review(results: dict) -> list[str]:

@@ -30,7 +30,9 @@ CHROMIUM_FLAGS = (
     "--window-size=1280,900", "--force-color-profile=srgb",
 )
 
-_KEYS = {"Tab": Keys.TAB, "Enter": Keys.ENTER, "Escape": Keys.ESCAPE}
+_KEYS = {"Tab": Keys.TAB, "Enter": Keys.ENTER, "Escape": Keys.ESCAPE,
+         "ArrowDown": Keys.ARROW_DOWN, "ArrowUp": Keys.ARROW_UP, "ArrowRight": Keys.ARROW_RIGHT,
+         "Space": Keys.SPACE}
 DESKTOP = (1280, 900)
 PAGE_LOAD_TIMEOUT = 60
 SCRIPT_TIMEOUT = 120

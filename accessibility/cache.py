@@ -24,8 +24,9 @@ def sha256_bytes(data: bytes) -> str:
 def checker_fingerprint(axe_script: Path) -> str:
     """Hash of this package's code and the axe-core in use: new checks mean new results."""
     h = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.glob("*.py")):
-        h.update(path.name.encode())
+    # The in-browser checks are in js/*.js: a change there is a change of checks too.
+    for path in sorted(PACKAGE_DIR.glob("*.py")) + sorted(PACKAGE_DIR.glob("js/*.js")):
+        h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
         h.update(path.read_bytes())
     h.update(axe_script.read_bytes())
     return h.hexdigest()

@@ -113,10 +113,10 @@ def run(args: argparse.Namespace) -> int:
     print()
     for problem in result.problems:
         print(f"Allow-list: {problem.message}")
-    blocking = [f for f in result.findings if f.blocking]
+    blocking = [f for f in result.issues if f.blocking]
     for f in blocking[:20]:
-        print(f"  ERROR {f.rule} ({', '.join(f.criteria) or '-'}) {f.page} [{f.state}] "
-              f"{f.selector}")
+        print(f"  ERROR {' + '.join(f.rules or [f.rule])} ({', '.join(f.criteria) or '-'}) "
+              f"{f.page} [{', '.join(f.states or [f.state])}] {f.element or f.selector}")
     if len(blocking) > 20:
         print(f"  ... and {len(blocking) - 20} more: see the HTML report")
     verdict = "PASSED" if result.passed else "FAILED"

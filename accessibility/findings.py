@@ -68,11 +68,16 @@ class Finding:
     states: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # The element in our selector syntax, when the check's own differs (axe's targets).
+    element: str = ""
 
     @property
     def id(self) -> str:
         """Stable across runs, so report anchors and JUnit names do not churn."""
-        raw = "|".join([self.page, self.state, self.source, self.rule, self.selector])
+        if self.states:  # a merged issue: one id whatever states it was seen in
+            raw = "|".join([self.page, self.source, self.rule, self.element or self.selector])
+        else:
+            raw = "|".join([self.page, self.state, self.source, self.rule, self.selector])
         return "f-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
     @property

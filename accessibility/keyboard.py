@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import page_js
 from .browser import Browser
 from .findings import Finding
-from .page_js import HELPERS
 from .rules import own_finding
 
 # Extra presses beyond the number of tab stops before a walk that never leaves is a trap.
@@ -19,191 +19,17 @@ MAX_STEPS = 600
 STUCK = 2
 # Pixels of slack when comparing positions: sub-pixel layout and baseline differences.
 ORDER_TOLERANCE = 8
+# Shift+Tab is checked back along at most this many stops from the end of the walk.
+REVERSE_STEPS = 60
 
-_SETUP_JS = HELPERS + r"""
-__cs.sig = function (el) {
-  function side(cs, s) {
-    var st = cs['border' + s + 'Style'];
-    return st === 'none' || st === 'hidden' ? 'none' :
-      st + cs['border' + s + 'Width'] + cs['border' + s + 'Color'];
-  }
-  function one(cs) {
-    var outline = (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0) ? 'none' :
-      cs.outlineStyle + cs.outlineWidth + cs.outlineColor + cs.outlineOffset;
-    return [outline, cs.boxShadow, cs.backgroundColor, cs.backgroundImage, cs.color,
-            side(cs, 'Top'), side(cs, 'Right'), side(cs, 'Bottom'), side(cs, 'Left'),
-            cs.textDecorationLine, cs.textDecorationStyle, cs.textDecorationColor,
-            cs.textDecorationThickness, cs.transform, cs.filter, cs.opacity,
-            cs.fontWeight].join('|');
-  }
-  var parts = [one(getComputedStyle(el)), one(getComputedStyle(el, '::before')),
-               one(getComputedStyle(el, '::after'))];
-  var kids = el.querySelectorAll('*');
-  for (var i = 0; i < kids.length && i < 5; i++) parts.push(one(getComputedStyle(kids[i])));
-  return parts.join('#');
-};
-var sel = 'a[href], area[href], button, input, select, textarea, iframe, summary, ' +
-  '[tabindex], [contenteditable]:not([contenteditable="false"]), audio[controls], video[controls]';
-var list = [];
-__cs.kbBefore = {};
-var i = 0;
-document.querySelectorAll(sel).forEach(function (el) {
-  if (el.disabled || el.tabIndex < 0 || (el.type === 'hidden' && el.tagName === 'INPUT')) return;
-  if (el.closest('[inert]')) return;
-  if (el.checkVisibility && !el.checkVisibility({visibilityProperty: true})) return;
-  if (el.tagName === 'SUMMARY' && el.parentElement.tagName !== 'DETAILS') return;
-  el.setAttribute('data-cs-kb', String(i));
-  __cs.kbBefore[i] = __cs.sig(el);
-  list.push({idx: i, selector: __cs.cssPath(el), snippet: __cs.snippet(el),
-             radio: (el.type === 'radio' && el.name) ? (el.form ? 'f' : '') + el.name : null,
-             iframe: el.tagName === 'IFRAME',
-             opaque: /^(IFRAME|VIDEO|AUDIO|OBJECT|EMBED)$/.test(el.tagName)});
-  i++;
-});
-// Things that act as controls for a mouse but cannot be reached with Tab.
-var dead = [];
-var roles = /^(button|link|checkbox|radio|switch|tab|menuitem|menuitemcheckbox|menuitemradio|option|slider|spinbutton|textbox|combobox|searchbox|treeitem)$/;
-document.querySelectorAll('[onclick], [role]').forEach(function (el) {
-  if (el.hasAttribute('data-cs-kb') || el.disabled) return;
-  if (el.matches(sel) && el.tabIndex >= 0) return;
-  if (el.checkVisibility && !el.checkVisibility({visibilityProperty: true})) return;
-  var role = el.getAttribute('role') || '';
-  var acts = el.hasAttribute('onclick') || roles.test(role);
-  if (!acts) return;
-  if (role === 'option' || role === 'treeitem' || role === 'tab' || role === 'menuitem' ||
-      role === 'radio' || role === 'menuitemcheckbox' || role === 'menuitemradio') {
-    // Composite widgets move focus with arrow keys: one member is the tab stop.
-    var group = el.closest('[role=listbox],[role=tree],[role=tablist],[role=menu],' +
-                           '[role=menubar],[role=radiogroup]');
-    if (group && (group.tabIndex >= 0 || group.querySelector('[tabindex="0"]'))) return;
-  }
-  if (el.closest('[data-cs-kb]')) return;  // inside a real control, e.g. a span in a button
-  var b = __cs.box(el);
-  if (b.width < 1 || b.height < 1) return;
-  dead.push({selector: __cs.cssPath(el), snippet: __cs.snippet(el)});
-});
-var main = document.querySelector('main, [role=main]');
-// 2.4.1 is met by landmarks or headings (ARIA11, H69) as well as by a skip link (G1).
-var bypass = !!document.querySelector('main, [role=main], nav, [role=navigation], ' +
-  'h1, h2, h3, h4, h5, h6, [role=heading]');
-return {stops: list, dead: dead, has_main: !!main, bypass: bypass,
-        ltr: getComputedStyle(document.documentElement).direction !== 'rtl'};
-"""
-
-_STEP_JS = HELPERS + r"""
-var el = document.activeElement;
-if (!el || el === document.body || el === document.documentElement) return {left: true};
-var idx = el.getAttribute('data-cs-kb');
-var key = idx !== null ? 'k' + idx : __cs.cssPath(el);
-if (el.tagName === 'IFRAME') {
-  try {
-    var inner = el.contentDocument && el.contentDocument.activeElement;
-    if (inner && inner !== el.contentDocument.body) key += '>>' + __cs.cssPath(inner);
-  } catch (e) { key += '>>cross-origin'; }
-}
-// What the reader sees is the visual viewport: on a phone-sized page that overflows it is
-// smaller than the layout viewport and offset into it.
-var vv = window.visualViewport;
-var vx = vv ? vv.offsetLeft : 0, vy = vv ? vv.offsetTop : 0;
-var vw = vx + (vv ? vv.width : document.documentElement.clientWidth);
-var vh = vy + (vv ? vv.height : document.documentElement.clientHeight);
-var b = __cs.box(el), v = __cs.visibleBox(el);
-var cs = getComputedStyle(el);
-var hidden = null;
-if (b.width <= 1 || b.height <= 1) hidden = 'it has no size on screen';
-else if (cs.visibility !== 'visible') hidden = 'it is visibility: hidden';
-else if (__cs.clippedAway(el)) hidden = 'it is clipped to nothing';
-else if (v.width < 1 || v.height < 1) hidden = 'it is cut off by a container (overflow)';
-else if (v.right <= vx || v.bottom <= vy || v.left >= vw || v.top >= vh)
-  hidden = 'it stays off-screen';
-// A visually hidden native control (a custom checkbox, say) may show its focus on a visible
-// neighbour instead: offer the nearest small ancestor's area for a before/after comparison.
-var proxy = null;
-if (hidden === 'it has no size on screen' || hidden === 'it is clipped to nothing') {
-  for (var a = el.parentElement, up = 0; a && up < 3 && a !== document.body; a = a.parentElement, up++) {
-    var ab = __cs.box(a);
-    if (ab.width >= 8 && ab.height >= 8) {
-      if (ab.width <= 800 && ab.height <= 400 && ab.right > vx && ab.bottom > vy &&
-          ab.left < vw && ab.top < vh)
-        proxy = {x: Math.max(0, ab.left + scrollX - 6), y: Math.max(0, ab.top + scrollY - 6),
-                 w: ab.width + 12, h: ab.height + 12};
-      break;
-    }
-  }
-}
-var obscured = false;
-if (!hidden) {
-  var l = Math.max(v.left, vx), t = Math.max(v.top, vy);
-  var r = Math.min(v.right, vw), bo = Math.min(v.bottom, vh);
-  var pts = [[0.5, 0.5], [0.2, 0.2], [0.8, 0.2], [0.2, 0.8], [0.8, 0.8]];
-  var covered = 0;
-  pts.forEach(function (p) {
-    var x = l + (r - l) * p[0], y = t + (bo - t) * p[1];
-    var top = document.elementFromPoint(x, y);
-    if (!top || top === el || el.contains(top) || top.contains(el) ||
-        (top.control && top.control === el) ||
-        (el.labels && Array.prototype.indexOf.call(el.labels, top) >= 0)) return;
-    covered++;
-  });
-  obscured = covered === pts.length;
-}
-var fixed = false;
-for (var n = el; n && n.nodeType === 1; n = n.parentElement) {
-  var p = getComputedStyle(n).position;
-  if (p === 'fixed' || p === 'sticky') { fixed = true; break; }
-}
-var sig = __cs.sig ? __cs.sig(el) : null;
-var before = idx !== null && __cs.kbBefore ? __cs.kbBefore[idx] : undefined;
-var main = document.querySelector('main, [role=main]');
-// Media controls, plugins and frames move focus inside themselves, where the top document
-// sees the same active element press after press: that is not a trap, and their focus
-// indicator is drawn inside them.
-var opaque = /^(IFRAME|VIDEO|AUDIO|OBJECT|EMBED)$/.test(el.tagName);
-return {left: false, key: key, idx: idx === null ? null : +idx, tag: el.tagName.toLowerCase(),
-        opaque: opaque,
-        selector: __cs.cssPath(el), snippet: __cs.snippet(el), hidden: hidden,
-        obscured: obscured, proxy: proxy,
-        changed: before === undefined ? null : before !== sig,
-        fixed: fixed, in_main: !!(main && (main === el || main.contains(el))),
-        href: el.getAttribute('href'),
-        rect: {x: b.left + scrollX, y: b.top + scrollY, w: b.width, h: b.height},
-        crop: {x: Math.max(0, v.left + scrollX - 6), y: Math.max(0, v.top + scrollY - 6),
-               w: Math.min(v.width + 12, 800), h: Math.min(v.height + 12, 400)}};
-"""
-
-_SKIP_TARGET_JS = r"""
-var link = document.querySelector('[data-cs-kb="' + arguments[0] + '"]');
-var id = decodeURIComponent((link.getAttribute('href') || '').slice(1));
-var target = document.getElementById(id) || document.getElementsByName(id)[0] || null;
-var main = document.querySelector('main, [role=main]');
-var ok = !!(target && main && (target === main || main.contains(target) || target.contains(main)
-          || (target.compareDocumentPosition(main) & Node.DOCUMENT_POSITION_FOLLOWING &&
-              !target.querySelector('a[href], button, input, select, textarea'))));
-return {id: id, exists: !!target, to_main: ok};
-"""
-
-_FOCUS_JS = """var el = document.querySelector('[data-cs-kb="' + arguments[0] + '"]');
-if (el) { el.focus(); } return !!el;"""
-
-_BLUR_JS = """var el = document.activeElement; if (el && el.blur) el.blur();"""
-
-# Start from nothing focused (so "before" styles are the unfocused ones) and from the top:
-# blur() alone leaves Tab's starting point where focus was, so focus and drop a probe.
-_RESET_JS = _BLUR_JS + """
-var probe = document.createElement('span');
-probe.tabIndex = -1;
-document.body.prepend(probe);
-probe.focus(); probe.blur(); probe.remove();
-window.scrollTo(0, 0);"""
-
-_IN_MAIN_JS = r"""
-var el = document.activeElement;
-var main = document.querySelector('main, [role=main]');
-if (!main || !el || el === document.body) return false;
-if (main === el || main.contains(el)) return true;
-// Focus moved past main (main had nothing focusable): still skipped the repeated blocks.
-return !!(main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
-"""
+_SETUP_JS = page_js.script("keyboard_setup")
+_STEP_JS = page_js.script("keyboard_step")
+_SKIP_TARGET_JS = page_js.source("skip_target")
+_FOCUS_JS = page_js.source("focus_stop")
+_BLUR_JS = page_js.source("blur")
+_RESET_JS = page_js.source("reset_focus")
+_IN_MAIN_JS = page_js.source("focus_in_main")
+_SETTLE_JS = page_js.source("settle_focus")
 
 
 @dataclass
@@ -214,8 +40,12 @@ class WalkResult:
     completed: bool = False
 
 
-def walk(browser: Browser, page: str, state: str) -> WalkResult:
-    """Tab through the page as loaded; leaves the page focused somewhere, so reload after."""
+def walk(browser: Browser, page: str, state: str, backwards: bool = False) -> WalkResult:
+    """Tab through the page as loaded; leaves the page focused somewhere, so reload after.
+
+    `backwards`: then also press Shift+Tab back along the way Tab came (once per page is
+    enough: the order is the document's, whatever the width).
+    """
     result = WalkResult()
     browser.js(_RESET_JS)
     setup = browser.js(_SETUP_JS)
@@ -240,9 +70,26 @@ def walk(browser: Browser, page: str, state: str) -> WalkResult:
     expected = len(stops) + SLACK + 50 * sum(1 for s in stops if s["opaque"])
     limit = min(expected, MAX_STEPS)
     trapped = None
+    navigated = False
     for _ in range(limit):
         browser.press("Tab")
-        info = browser.js(_STEP_JS)
+        info = _step(browser)
+        if info.get("navigated"):
+            # Focus alone loaded another page: blame the stop Tab was moving to.
+            nxt = visited[-1]["idx"] + 1 if visited and visited[-1].get("idx") is not None \
+                else 0
+            trigger = stops[nxt] if nxt < len(stops) else {"selector": "html", "snippet": ""}
+            add("on-focus", trigger,
+                "When this element receives keyboard focus the browser goes to another page "
+                "(or reloads), before the user has activated anything.")
+            navigated = True
+            break
+        if info["left"] and browser.driver.execute_async_script(_SETTLE_JS):
+            info = _step(browser)  # a script pulled focus back in: not out after all
+        if info.get("moved_from"):
+            add("on-focus", info["moved_from"],
+                "When this element receives keyboard focus a script moves focus somewhere "
+                "else at once, which the user did not ask for.")
         if info["left"]:
             result.completed = True
             break
@@ -297,22 +144,24 @@ def walk(browser: Browser, page: str, state: str) -> WalkResult:
             add("keyboard-unreachable", stop,
                 "This control is in the page but pressing Tab never reached it.")
 
-    if setup["has_main"] and visited:
-        def skip_problem(rule, info, message):
-            # Without a skip link, landmarks or headings still bypass the blocks (2.4.1):
-            # only a page with none of the three fails the criterion.
-            if setup.get("bypass"):
-                add("skip-link", info, message)
-            else:
-                add("bypass-blocks", info, message + " The page has no landmarks or headings "
-                                                     "either, so nothing bypasses its blocks.")
-        _check_skip_link(browser, visited[0], skip_problem)
+    if result.completed and backwards and not navigated:
+        _check_reverse(browser, visited, stops, add)
+
+    if setup["has_main"] and visited and not navigated:
+        # A house convention (warning): 2.4.1 itself is met by landmarks and headings too,
+        # which site_checks judges as bypass-blocks.
+        _check_skip_link(browser, visited[0], add)
     return result
 
 
-_ACTIVE_KEY_JS = """var e = document.activeElement;
-if (!e || e === document.body) return 'body';
-var i = e.getAttribute('data-cs-kb'); return i !== null ? 'k' + i : '?' + e.tagName;"""
+_ACTIVE_KEY_JS = page_js.source("active_key")
+
+
+def _step(browser: Browser) -> dict:
+    try:
+        return browser.js(_STEP_JS)
+    except Exception:  # the document was replaced under the script: a change of context
+        return {"left": False, "navigated": True}
 
 
 def _other_way_out(browser: Browser, trapped: dict) -> str | None:
@@ -327,6 +176,41 @@ def _other_way_out(browser: Browser, trapped: dict) -> str | None:
         if browser.js(_ACTIVE_KEY_JS) not in cycle:
             return "Escape"
     return None
+
+
+def _check_reverse(browser: Browser, visited: list[dict], stops: list[dict], add) -> None:
+    """Shift+Tab must visit the same stops as Tab, in reverse (2.4.3, 2.1.1).
+
+    A radio group is one stop, entered at either end; frames and players have stops of
+    their own inside, which the top document cannot name, so pages with them are skipped.
+    """
+    if any(v.get("opaque") or v.get("idx") is None for v in visited) or len(visited) < 2:
+        return
+    path = visited[-REVERSE_STEPS:]
+
+    def stop_of(key: str) -> str:
+        if key.startswith("k") and key[1:].isdigit() and int(key[1:]) < len(stops):
+            radio = stops[int(key[1:])]["radio"]
+            return "radio:" + radio if radio else key
+        return key
+
+    browser.js(_FOCUS_JS, path[-1]["idx"])
+    came_from = path[-1]
+    for want in reversed(path[:-1]):
+        browser.press_shift_tab()
+        got = browser.js(_ACTIVE_KEY_JS)
+        if stop_of(got) != stop_of(want["key"]):
+            add("shift-tab-order", came_from,
+                f"Shift+Tab from here should go back to {want['selector']}, where Tab came "
+                f"from, but focus went to {_describe(got, stops)}.")
+            return
+        came_from = want
+
+
+def _describe(key: str, stops: list[dict]) -> str:
+    if key.startswith("k") and key[1:].isdigit() and int(key[1:]) < len(stops):
+        return stops[int(key[1:])]["selector"]
+    return "the page itself (nothing focused)" if key == "body" else f"a {key[1:].lower()}"
 
 
 def _check_visible(browser: Browser, info: dict, add) -> None:

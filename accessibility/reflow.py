@@ -3,38 +3,10 @@ from __future__ import annotations
 
 from .browser import Browser
 from .findings import Finding
-from .page_js import HELPERS
+from . import page_js
 from .rules import own_finding
 
-_OVERFLOW_JS = HELPERS + r"""
-var doc = document.documentElement;
-var vw = doc.clientWidth;
-if (doc.scrollWidth <= vw) return null;
-// Content inside a container that scrolls or clips sideways does not widen the page.
-function scrolledAway(el) {
-  for (var a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-    if (getComputedStyle(a).overflowX !== 'visible') return true;
-  }
-  return false;
-}
-// The outermost elements that stick out: their parent still fits, so they are the cause.
-var culprits = [];
-var all = document.body ? document.body.querySelectorAll('*') : [];
-for (var i = 0; i < all.length && culprits.length < 5; i++) {
-  var el = all[i];
-  var r = el.getBoundingClientRect();
-  if (r.width === 0 || r.right + window.scrollX <= vw + 1) continue;
-  if (scrolledAway(el)) continue;
-  var p = el.parentElement;
-  var pr = p ? p.getBoundingClientRect() : null;
-  var parentFits = !p || p === document.body || pr.right + window.scrollX <= vw + 1;
-  if (parentFits) {
-    culprits.push({selector: __cs.cssPath(el), snippet: __cs.snippet(el),
-                   right: Math.round(r.right + window.scrollX)});
-  }
-}
-return {scroll_width: doc.scrollWidth, client_width: vw, culprits: culprits};
-"""
+_OVERFLOW_JS = page_js.script("reflow")
 
 
 def check(browser: Browser, page: str, state: str) -> list[Finding]:

@@ -31,6 +31,13 @@ def finding_dict(f) -> dict:
     }
 
 
+def issue_dict(f) -> dict:
+    """A merged finding: the element in our selector syntax, every state, rule and source."""
+    return finding_dict(f) | {"page": f.page, "element": f.element or f.selector,
+                              "states": list(f.states), "rules": list(f.rules),
+                              "sources": list(f.sources)}
+
+
 def build(result) -> dict:
     cfg = result.config
     return {
@@ -52,9 +59,15 @@ def build(result) -> dict:
         "summary": {k: v for k, v in result.summary.items()},
         "allowlist": {
             "file": str(cfg.allowlist_path()) if cfg.allowlist_path() else None,
-            "entries": [e.to_dict() for e in result.entries],
+            # What the summary counts: one per element, criterion and cause.
+        "issues": [issue_dict(f) for f in result.issues],
+        # What each check saw, state by state.
+        "entries": [e.to_dict() for e in result.entries],
             "problems": [p.to_dict() for p in result.problems],
         },
+        # What the summary counts: one per element, criterion and cause.
+        "issues": [issue_dict(f) for f in result.issues],
+        # What each check saw, state by state.
         "entries": [
             {
                 "page": r.page,

@@ -122,9 +122,14 @@ _RULES = [
          "Make the first focusable element <a href=\"#main-content\">Skip to main content</a> "
          "and give <main> the matching id (and tabindex=\"-1\").",
          "bypass-blocks"),
-    Rule("error-identification", "Form error state identifies each error", ("3.3.1",), ERROR,
-         "In the error state, set aria-invalid=\"true\" on each field in error and point its "
-         "aria-describedby at a visible message that says what is wrong.",
+    Rule("error-identification", "Form error state describes the error in text", ("3.3.1",),
+         ERROR,
+         "In the error state, say in text which field is wrong and what is wrong with it, for "
+         "example an error summary and a message by the field (G83, G85).",
+         "error-identification"),
+    Rule("error-association", "Fields in error point at their message", ("3.3.1",), WARNING,
+         "Set aria-invalid=\"true\" on each field in error and point its aria-describedby at "
+         "the message, so screen readers read the error with the field (ARIA21, ARIA19).",
          "error-identification"),
     Rule("form-error-state", "Form declares its error state for checking", ("3.3.1",), WARNING,
          "Publish the form's error state and link it from the form page with "
@@ -138,6 +143,42 @@ _RULES = [
          "Remove the timed <meta http-equiv=\"refresh\">; redirect on the server or with a "
          "delay of 0 (H76; failures F40, F41).",
          "timing-adjustable"),
+    Rule("text-spacing", "Text survives wider letter, word, line and paragraph spacing",
+         ("1.4.12",), ERROR,
+         "Let boxes that hold text grow with it: use min-height instead of height, and no "
+         "overflow: hidden or text-overflow: ellipsis on text (C36, C35; failure F104).",
+         "text-spacing"),
+    Rule("resize-text", "Text is not cut off at 200% zoom", ("1.4.4",), ERROR,
+         "Do not fix the height of boxes that hold text to the window (height: 100vh with "
+         "overflow: hidden) or to a number of pixels; let them grow (G142; failure F69).",
+         "resize-text"),
+    Rule("orientation", "The page works in portrait and landscape", ("1.3.4",), ERROR,
+         "Remove CSS that rotates or hides the content in one orientation (for example in "
+         "@media (orientation: portrait)); let the layout adapt instead (failure F97).",
+         "orientation"),
+    Rule("on-input", "Changing a setting does not change the page unasked", ("3.2.2",), ERROR,
+         "Do not load a page or open a window when a select list or radio button changes; "
+         "add a button that the user presses to go (G80, H32; failures F36, F37).",
+         "on-input"),
+    Rule("on-focus", "Moving focus onto a control does not change the page", ("3.2.1",), ERROR,
+         "Do not load a page, submit a form or open a window when something receives focus; "
+         "do it when the user activates it (G107; failure F55, F52).",
+         "on-focus"),
+    Rule("shift-tab-order", "Shift+Tab goes back the way Tab came", ("2.4.3", "2.1.1"), ERROR,
+         "Do not handle Tab or Shift+Tab in scripts to send focus elsewhere; let the browser "
+         "move focus back through the page in the same order (G59; failure F44).",
+         "focus-order"),
+    Rule("arrow-keys", "Arrow keys move within widgets that Tab enters once", ("2.1.1",),
+         ERROR,
+         "Where only one member of a radio group, menu, tab list or listbox is in the Tab "
+         "order, make the arrow keys move between members (SCR29, the ARIA Authoring "
+         "Practices), or put every member in the Tab order.",
+         "keyboard"),
+    Rule("hover-dismiss", "Content shown on hover or focus can be dismissed with Escape",
+         ("1.4.13",), ERROR,
+         "Let Escape hide tooltips and pop-ups that hover or focus shows over other content, "
+         "without moving the pointer or focus (SCR39).",
+         "content-on-hover-or-focus"),
     Rule("keyboard-trap-advised", "A component left by a non-standard key says how", (),
          WARNING,
          "Focus can only leave this component with another key than Tab: make sure the page "

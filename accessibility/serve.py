@@ -6,9 +6,22 @@ over http; the server lives in a thread for the length of one audit.
 from __future__ import annotations
 
 import functools
+import io
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+
+# A timed <meta http-equiv="refresh"> would navigate away in the middle of the browser checks;
+# the HTML checks have already reported it (2.2.1), so pages are served without it.
+_TIMED_REFRESH = re.compile(
+    rb"<meta[^>]+http-equiv\s*=\s*[\"']?refresh[^>]*>", re.IGNORECASE)
+_INSTANT = re.compile(rb"content\s*=\s*[\"']?\s*0(?:\.0*)?\s*(?:[;,]|[\"'])", re.IGNORECASE)
+
+
+def without_timed_refresh(html: bytes) -> bytes:
+    return _TIMED_REFRESH.sub(lambda m: m.group(0) if _INSTANT.search(m.group(0)) else b"", html)
 
 
 # Files the checker itself serves, under a prefix no site uses.
@@ -26,6 +39,17 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         if route in self.tool_files:
             return str(self.tool_files[route])
         return super().translate_path(path)
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if not path.lower().endswith((".html", ".htm")) or not Path(path).is_file():
+            return super().send_head()
+        body = without_timed_refresh(Path(path).read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self):
         if self.path.split("?", 1)[0] in self.tool_files:

@@ -24,7 +24,41 @@ def check_site(site: Site, facts: dict[str, PageFacts], pages: list[str],
     findings: list[Finding] = []
     findings += _unique_titles(facts, pages)
     findings += _links(site, facts, sources)
+    findings += _bypass_blocks(site, facts, pages)
     return findings
+
+
+def _bypass_blocks(site: Site, facts: dict[str, PageFacts], pages: list[str]) -> list[Finding]:
+    """2.4.1 fails where a block of links repeats across pages and nothing bypasses it.
+
+    Landmarks, headings or a skip link that lands are each enough (ARIA11, H69, G1); a page
+    whose opening links appear on no other page has no repeated block to bypass.
+    """
+    def block(page: str) -> tuple[str, ...]:
+        out = []
+        for href in facts[page].lead_links:
+            if href.startswith("#"):
+                continue  # a skip link is the page's own, not part of the repeated block
+            target = site.resolve(page, href)
+            out.append(href if target is None else f"{target.path}#{target.fragment or ''}")
+        return tuple(out)
+
+    blocks = {p: block(p) for p in pages}
+    seen: dict[tuple[str, ...], int] = defaultdict(int)
+    for b in blocks.values():
+        if len(b) >= 2:
+            seen[b] += 1
+    out = []
+    for page in pages:
+        b = blocks[page]
+        if facts[page].bypass or len(b) < 2 or seen[b] < 2:
+            continue
+        out.append(own_finding(
+            "bypass-blocks", page=page, state="html", selector="body",
+            snippet="", message=f"The page opens with {len(b)} links that {seen[b] - 1} other "
+                                "page(s) repeat, and has no landmarks, headings or working "
+                                "skip link to get past them."))
+    return out
 
 
 def _unique_titles(facts: dict[str, PageFacts], pages: list[str]) -> list[Finding]:

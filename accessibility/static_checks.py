@@ -10,14 +10,15 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, Tag
 
 from . import autocomplete, css_path
 from .findings import Finding
 from .rules import own_finding
 
 DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".odp",
-                       ".csv", ".ppt", ".pptx", ".rtf", ".zip", ".txt", ".epub")
+                       ".csv", ".ppt", ".pptx", ".rtf", ".zip", ".epub")
+# Not here: .txt, which browsers show as a page rather than download.
 _FORMAT_WORDS = re.compile(
     r"\b(pdf|docx?|xlsx?|odt|ods|odp|csv|pptx?|rtf|zip|txt|epub|word|excel|powerpoint|"
     r"opendocument|spreadsheet|text)\b", re.IGNORECASE)
@@ -50,6 +51,11 @@ class PageFacts:
     assets: list[str] = field(default_factory=list)  # hrefs of CSS and scripts it loads
     evidence: bool = False
     scripts: bool = True  # any <script>: then a colour scheme needs a fresh load to apply
+    # 2.4.1: landmarks, headings or a working skip link bypass repeated blocks (G1, ARIA11,
+    # H69); lead_links are the hrefs of the link block a page starts with, so site checks
+    # can tell whether that block repeats on other pages.
+    bypass: bool = True
+    lead_links: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -64,7 +70,9 @@ def parse(html: bytes | str) -> BeautifulSoup:
 
 
 def check_page(html: bytes | str, page: str, state: str = "html",
-               is_error_state: bool = False) -> tuple[list[Finding], PageFacts]:
+               is_error_state: bool = False,
+               form_html: bytes | str | None = None) -> tuple[list[Finding], PageFacts]:
+    """`form_html`: for an error state, the form page it belongs to (what text is new)."""
     soup = parse(html)
     ctx = _Context(soup, page, state)
     facts = PageFacts()
@@ -77,8 +85,9 @@ def check_page(html: bytes | str, page: str, state: str = "html",
     _duplicate_ids(ctx, facts)
     _autocomplete(ctx)
     _tables(ctx)
-    _forms(ctx, facts, is_error_state)
+    _forms(ctx, facts, is_error_state, form_html)
     _meta_refresh(ctx)
+    _bypass_facts(ctx, facts)
     _head_facts(ctx, facts)
     return ctx.findings, facts
 
@@ -89,8 +98,10 @@ class _Context:
         self.page = page
         self.state = state
         self.findings: list[Finding] = []
+        # Content of a <template> is not in the document, so its ids cannot clash.
         self.id_counts = Counter(
-            el["id"] for el in soup.find_all(id=True) if isinstance(el.get("id"), str))
+            el["id"] for el in soup.find_all(id=True)
+            if isinstance(el.get("id"), str) and el.find_parent("template") is None)
 
     def add(self, rule: str, el: Tag | None, message: str) -> None:
         if el is None:
@@ -253,7 +264,7 @@ def _duplicate_ids(ctx: _Context, facts: PageFacts) -> None:
     seen: set[str] = set()
     for el in ctx.soup.find_all(id=True):
         ident = el.get("id")
-        if not isinstance(ident, str):
+        if not isinstance(ident, str) or el.find_parent("template") is not None:
             continue
         if ctx.id_counts[ident] > 1 and ident not in seen:
             seen.add(ident)
@@ -317,7 +328,11 @@ def _tables(ctx: _Context) -> None:
         if table.get("role") in ("presentation", "none"):
             continue
         own_cells = [c for c in table.find_all(["th", "td"]) if c.find_parent("table") is table]
-        if not own_cells:
+        rows = [r for r in table.find_all("tr") if r.find_parent("table") is table]
+        widest = max((len([c for c in r.find_all(["th", "td"], recursive=False)]) for r in rows),
+                     default=0)
+        # One row or one column relates nothing to anything: no header cells are needed.
+        if not own_cells or len(rows) < 2 or widest < 2:
             continue
         has_header = any(
             c.name == "th" or c.get("role") in ("columnheader", "rowheader") for c in own_cells)
@@ -327,7 +342,8 @@ def _tables(ctx: _Context) -> None:
                     "understood cell by cell.")
 
 
-def _forms(ctx: _Context, facts: PageFacts, is_error_state: bool) -> None:
+def _forms(ctx: _Context, facts: PageFacts, is_error_state: bool,
+           form_html: bytes | str | None) -> None:
     for form in ctx.soup.find_all("form"):
         names = sorted({str(f.get("name") or f.get("id") or f.name)
                         for f in form.find_all(["input", "select", "textarea"])
@@ -340,18 +356,40 @@ def _forms(ctx: _Context, facts: PageFacts, is_error_state: bool) -> None:
             facts.post_form_selector = facts.post_form_selector or css_path.selector(
                 form, ctx.id_counts)
     if is_error_state:
-        invalid = ctx.soup.find_all(attrs={"aria-invalid": "true"})
-        if not invalid:
-            form = ctx.soup.find("form") or ctx.soup.find("main")
-            ctx.add("error-identification", form,
-                    "The error state marks no field with aria-invalid=\"true\".")
-        for el in invalid:
-            refs = str(el.get("aria-describedby") or "").split()
-            texts = [ctx.text_of(t) for t in (ctx.soup.find(id=r) for r in refs) if t is not None]
-            if not any(texts):
-                ctx.add("error-identification", el,
-                        "This field is marked invalid but aria-describedby does not point at "
-                        "an error message.")
+        _error_state(ctx, form_html)
+
+
+def _body_lines(soup: BeautifulSoup) -> set[str]:
+    body = soup.find("body") or soup
+    return {" ".join(line.split()) for line in body.get_text("\n").splitlines() if line.strip()}
+
+
+def _error_state(ctx: _Context, form_html: bytes | str | None) -> None:
+    """3.3.1 asks that the error be described to the user in text (G83, G85, ARIA21).
+
+    The error state fails when it shows no text that the form page did not already show.
+    How the fields are marked up (aria-invalid pointing at the message) is our convention.
+    """
+    invalid = ctx.soup.find_all(attrs={"aria-invalid": "true"})
+    if form_html is not None:
+        new_text = _body_lines(ctx.soup) - _body_lines(parse(form_html))
+        if not new_text:
+            where = invalid[0] if invalid else ctx.soup.find("form") or ctx.soup.find("main")
+            ctx.add("error-identification", where,
+                    "The error state shows no text that the form page does not already show, "
+                    "so the error is not described to the user in text.")
+            return
+    if not invalid:
+        form = ctx.soup.find("form") or ctx.soup.find("main")
+        ctx.add("error-association", form,
+                "The error state marks no field with aria-invalid=\"true\".")
+    for el in invalid:
+        refs = str(el.get("aria-describedby") or "").split()
+        texts = [ctx.text_of(t) for t in (ctx.soup.find(id=r) for r in refs) if t is not None]
+        if not any(texts):
+            ctx.add("error-association", el,
+                    "This field is marked invalid but aria-describedby does not point at "
+                    "an error message.")
 
 
 def _meta_refresh(ctx: _Context) -> None:
@@ -367,6 +405,54 @@ def _meta_refresh(ctx: _Context) -> None:
 def refresh_delay(content: str) -> float | None:
     m = re.match(r"\s*(\d+(?:\.\d+)?)", content)
     return float(m.group(1)) if m else None
+
+
+_LANDMARK_ROLES = {"main", "navigation", "banner", "contentinfo", "complementary", "region",
+                   "search", "form"}
+_LEAD_SEPARATORS = re.compile(r"^[\s|·•/\\>»,;:\-–—]*$")
+
+
+def _bypass_facts(ctx: _Context, facts: PageFacts) -> None:
+    soup = ctx.soup
+    landmark = soup.find(["main", "nav", "header", "footer", "aside", "search"]) or soup.find(
+        attrs={"role": lambda r: isinstance(r, str) and r.strip() in _LANDMARK_ROLES})
+    heading = soup.find(re.compile(r"^h[1-6]$")) or soup.find(attrs={"role": "heading"})
+    facts.bypass = bool(landmark or heading or _skip_link(ctx))
+    facts.lead_links = _lead_links(soup)
+
+
+def _skip_link(ctx: _Context) -> bool:
+    """A same-page link among the first three links whose target exists (G1)."""
+    for a in ctx.soup.find_all("a", href=True, limit=3):
+        href = str(a["href"]).strip()
+        if href.startswith("#") and len(href) > 1 and (
+                ctx.id_counts.get(href[1:]) or ctx.soup.find("a", attrs={"name": href[1:]})):
+            return True
+    return False
+
+
+def _lead_links(soup: BeautifulSoup) -> list[str]:
+    """The links a page opens with, up to its first words that are not a link."""
+    body = soup.find("body")
+    out: list[str] = []
+    if body is None:
+        return out
+    for node in body.descendants:
+        if isinstance(node, Tag):
+            if node.name == "a" and node.has_attr("href"):
+                out.append(str(node["href"]).strip())
+                if len(out) >= 20:
+                    break
+            elif node.name in ("img", "input", "select", "textarea", "button") and \
+                    node.find_parent("a") is None:
+                break
+            continue
+        if isinstance(node, Comment) or (
+                node.parent is not None and node.parent.name in ("script", "style", "template")):
+            continue
+        if node.find_parent("a") is None and not _LEAD_SEPARATORS.match(str(node)):
+            break
+    return out
 
 
 def _head_facts(ctx: _Context, facts: PageFacts) -> None:

@@ -5,12 +5,16 @@ import time
 import traceback
 from dataclasses import dataclass, field
 
-from . import axe_runner, keyboard, reflow, screenshots, states
+from . import axe_runner, keyboard, page_checks, reflow, screenshots, states
 from .axe_runner import AxeRunner
 from .browser import Browser
 from .findings import StateResult
 from .rules import own_finding
 from .states import State
+
+
+def viewport_height(width: int) -> int:
+    return states.DESKTOP[1] if width >= 1024 else states.NARROW_HEIGHT
 
 
 @dataclass
@@ -96,10 +100,23 @@ def _audit_variant(slot: Slot, job: PageJob, variant: str, url: str,
             raw = slot.axe.run(job.axe_url)
             version = (raw.get("testEngine") or {}).get("version") or version
             findings = axe_runner.findings_from_results(raw, job.page, state.id)
+            axe_runner.name_elements(browser, findings)
             checks = ["axe"]
             if state.narrow:
                 findings += reflow.check(browser, job.page, state.id)
                 checks.append("reflow")
+            if job.keyboard and variant == "default" and scheme == schemes[0] and \
+                    width == widths[0]:
+                # Once per page: spacing, zoom and orientation are the same in any scheme.
+                found, touched = page_checks.check(browser, job.page, state.id, url, width,
+                                                   viewport_height(width))
+                findings += found
+                if touched:  # keys pressed and pointer moved: later checks get a fresh page
+                    screenshots.attach(browser, findings)
+                    states.prepare_width(browser, width)
+                    browser.get(url)
+                states.apply_width(browser, width)
+                checks.append("page")
             screenshots.attach(browser, findings)
             result = StateResult(page=job.page, url=url, state=state.id, variant=variant,
                                  width=width, scheme=scheme, checks=checks, findings=findings,
@@ -119,7 +136,7 @@ def _audit_variant(slot: Slot, job: PageJob, variant: str, url: str,
                     browser.get(url)
                     states.apply_width(browser, width)
                 state = State(width, scheme, variant)
-                walked = keyboard.walk(browser, job.page, state.id)
+                walked = keyboard.walk(browser, job.page, state.id, backwards=n == 0)
                 if walked.findings:
                     browser.get(url)
                     states.apply_width(browser, width)

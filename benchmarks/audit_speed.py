@@ -1,6 +1,13 @@
 """How fast is the accessibility audit? Not a test: run it by hand and read the figures.
 
     .venv/bin/python benchmarks/audit_speed.py [SITE_DIR] [--pages 1000] [--repeat 3]
+    .venv/bin/python benchmarks/audit_speed.py build/site --compare 6b37222 --rounds 3
+
+`--compare COMMIT` measures before and after in one run: it extracts that commit's
+accessibility/ (git archive) into a temporary folder and alternates full audits of SITE_DIR
+with the old checker and the current one (ABBA order, each in its own process, so both see
+the same load from whatever else the machine is doing), then prints each one's median and
+the ratio current / baseline.
 
 Audits SITE_DIR (default: build/site, if it exists) and a synthetic site of --pages simple,
 valid pages it generates under build/bench/, each twice: a full audit, then incremental
@@ -14,10 +21,15 @@ accessibility statement page.
 from __future__ import annotations
 
 import argparse
+import io
+import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -121,6 +133,77 @@ def bench(name: str, source: Path, workers: int, repeat: int, full_repeat: int) 
     sys.stdout.flush()
 
 
+def use_package(folder: Path) -> None:
+    """Make `councilsite.accessibility` the checker in `folder` (a baseline's copy)."""
+    import importlib.util
+
+    import councilsite  # noqa: F401 - the parent package must exist first
+    for name in [m for m in sys.modules if m.startswith("councilsite.accessibility")]:
+        del sys.modules[name]  # this script imported the current checker at start-up
+    spec = importlib.util.spec_from_file_location(
+        "councilsite.accessibility", folder / "__init__.py",
+        submodule_search_locations=[str(folder)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["councilsite.accessibility"] = module
+    spec.loader.exec_module(module)
+
+
+def one_run(site: Path, work: Path, workers: int, package: Path | None) -> None:
+    """Child process: one full audit of a fresh copy of `site`; prints JSON on stdout."""
+    if package is not None:
+        use_package(package)
+    from councilsite.accessibility import audit
+    from councilsite.accessibility.config import AuditConfig as Config
+    copy = work / "site"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(site, copy)
+    config = Config(site_dir=copy, report_dir=work / "reports", cache_dir=work / "cache",
+                    workers=workers, incremental=False, progress=False,
+                    allowlist=work / "none.yml")
+    started = time.monotonic()
+    result = audit.run_audit(config)
+    seconds = time.monotonic() - started
+    print(json.dumps({"seconds": seconds, "page_states": result.summary["page_states"],
+                      "checker": audit.__file__, "errors": result.summary["errors"]}))
+
+
+def extract(commit: str, dest: Path) -> Path:
+    data = subprocess.run(["git", "archive", commit, "accessibility"], cwd=ROOT, check=True,
+                          capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(dest, filter="data")
+    return dest / "accessibility"
+
+
+def compare(site: Path, commit: str, rounds: int, workers: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="audit-baseline-") as tmp:
+        base = extract(commit, Path(tmp))
+        times: dict[str, list[float]] = {"baseline": [], "current": []}
+        states = {}
+        order = []
+        for r in range(rounds):
+            order += ["baseline", "current"] if r % 2 == 0 else ["current", "baseline"]
+        for n, which in enumerate(order):
+            cmd = [sys.executable, __file__, str(site), "--one-run",
+                   "--work", str(BENCH / f"compare-{which}"), "--workers", str(workers)]
+            if which == "baseline":
+                cmd += ["--package", str(base)]
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            run = json.loads(out.strip().splitlines()[-1])
+            times[which].append(run["seconds"])
+            states[which] = run["page_states"]
+            print(f"  run {n + 1}/{len(order)} {which:<8} {run['seconds']:7.1f} s  "
+                  f"({run['page_states']} page-states, {run['errors']} errors, "
+                  f"{Path(run['checker']).parent})", flush=True)
+        b, c = statistics.median(times["baseline"]), statistics.median(times["current"])
+        print(f"{site}: full audit, {workers} worker(s), {rounds} run(s) each, alternating")
+        print(f"  baseline {commit}: median {b:7.1f} s  ({states['baseline']} page-states)")
+        print(f"  current:          median {c:7.1f} s  ({states['current']} page-states)")
+        print(f"  ratio current / baseline: {c / b:.3f}")
+        print(f"  load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+              f"on {os.cpu_count()} cores")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site_dir", nargs="?", type=Path, default=ROOT / "build" / "site")
@@ -130,7 +213,19 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--skip-site", action="store_true", help="only the synthetic site")
     parser.add_argument("--skip-synthetic", action="store_true", help="only the given site")
+    parser.add_argument("--compare", metavar="COMMIT",
+                        help="time SITE_DIR with this commit's checker and the current one")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each for --compare")
+    parser.add_argument("--one-run", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--package", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one_run:
+        one_run(args.site_dir, args.work, args.workers, args.package)
+        return 0
+    if args.compare:
+        compare(args.site_dir, args.compare, args.rounds, args.workers)
+        return 0
     if not args.skip_site:
         if args.site_dir.is_dir():
             bench("given-site", args.site_dir, args.workers, args.repeat, args.full_repeat)

@@ -30,7 +30,7 @@ def report(fixture_audit):
 def test_report_json_has_the_documented_shape(report, fixture_audit):
     assert report["schema"] == "councilsite-accessibility-report/1"
     assert set(report) >= {"schema", "generated_at", "site", "passed", "tools", "config",
-                           "summary", "allowlist", "entries"}
+                           "summary", "allowlist", "entries", "issues"}
     assert report["passed"] is False
     assert report["tools"]["axe_core"].startswith("4.")
     assert report["config"]["axe_tags"]["errors"] == ["wcag2a", "wcag2aa", "wcag21a",
@@ -46,8 +46,16 @@ def test_report_json_has_the_documented_shape(report, fixture_audit):
             assert f["source"] in ("axe", "councilsite")
             assert f["severity"] in ("error", "warning")
             assert all(re.fullmatch(r"\d\.\d\.\d+", c) for c in f["criteria"])
+    for issue in report["issues"]:
+        assert set(issue) == FINDING_KEYS | {"page", "element", "states", "rules", "sources"}
+        assert issue["states"] and len(issue["rules"]) == len(issue["sources"])
     summary = report["summary"]
-    assert summary["errors"] == sum(1 for f in fixture_audit.findings if f.blocking)
+    # Counted once per element, criterion and cause, not once per state or per tool.
+    assert summary["errors"] == sum(1 for f in fixture_audit.issues if f.blocking)
+    assert summary["errors"] == sum(1 for i in report["issues"]
+                                    if i["severity"] == "error" and not i["allowed"])
+    assert summary["raw_findings"] == len(fixture_audit.findings) > summary["issues"]
+    assert summary["issues"] == len(report["issues"])
     assert summary["pages"] == len({e["page"] for e in report["entries"]})
 
 
@@ -95,15 +103,31 @@ def test_html_report_passes_its_own_checks(pool, tmp_path):
     assert found == []
 
 
-def test_junit_lists_failures_per_page_and_state(fixture_audit):
+def test_junit_lists_each_issue_once_with_its_states(fixture_audit):
     root = ET.parse(fixture_audit.reports["junit"]).getroot()
     assert root.tag == "testsuites"
-    assert int(root.get("failures")) > 0
+    assert int(root.get("failures")) == fixture_audit.summary["errors"]
     suite = root.find("testsuite[@name='low-contrast.html']")
-    failing = [c.get("name") for c in suite.findall("testcase") if c.find("failure") is not None]
-    assert sorted(failing) == ["320px/light", "desktop/light"]
+    failing = [c for c in suite.findall("testcase") if c.find("failure") is not None]
+    assert failing and all(c.get("name").startswith("color-contrast at ") for c in failing)
+    for case in failing:  # seen at both widths, reported once
+        assert case.find("failure").get("message") == "2 state(s): desktop/light, 320px/light"
     clean = root.find("testsuite[@name='index.html']")
     assert clean.get("failures") == "0"
+    assert [c.get("name") for c in clean.findall("testcase")] == ["page"]
+
+
+def test_axe_and_our_rule_on_one_element_are_one_issue(fixture_audit):
+    (issue,) = [i for i in fixture_audit.issues if i.page == "missing-alt.html"
+                and "1.1.1" in i.criteria]
+    assert sorted(issue.sources) == ["axe", "councilsite"]
+    assert sorted(issue.rules) == ["image-alt", "img-alt"]
+    assert issue.severity == "error" and len(issue.states) >= 3  # html plus browser states
+    raw = [f for f in fixture_audit.findings if f.page == "missing-alt.html"
+           and "1.1.1" in f.criteria]
+    assert len(raw) > 1
+    html = fixture_audit.reports["html"].read_text()
+    assert html.count(f'id="{issue.id}"') == 1
 
 
 def test_evidence_is_written_into_the_statement_and_rechecked(fixture_audit):

@@ -1,0 +1,1 @@
+var el = document.activeElement; if (el && el.blur) el.blur();
