@@ -162,6 +162,8 @@ def run_size(size: int, repeats: int, build_repeats: int, out_root: Path, serve:
         if copy.exists():
             shutil.rmtree(copy)
         shutil.copytree(base, copy, ignore=shutil.ignore_patterns("site-ours", "site-plain"))
+        config = (copy / "mkdocs.yml").read_text(encoding="utf-8")  # its folders are absolute: point them here
+        (copy / "mkdocs.yml").write_text(config.replace(str(base) + "/", str(copy) + "/"), encoding="utf-8")
         servers[name] = Server(name, copy)
         print(f"  {name} started in {servers[name].startup:.1f} s", flush=True)
     times: dict[str, dict[str, list[float]]] = {s: {n: [] for n in servers} for s in SCENARIOS}
