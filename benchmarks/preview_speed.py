@@ -120,7 +120,7 @@ def edit(server: Server, scenario: str, n: int, page: str, form: str) -> tuple[f
     """Make one change to this server's copy; return the seconds until it is served, and the CPU
     seconds the server spent on it."""
     docs = server.site / "docs"
-    token = f"{server.name}{n}x{time.time_ns() % 10**9}"
+    token = f"{server.name.replace(' ', '-')}{n}x{time.time_ns() % 10**9}"
     category = page.split("/")[0]
     if scenario == "body edit":
         path = docs / page
