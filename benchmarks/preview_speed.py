@@ -97,6 +97,12 @@ class Server:
             time.sleep(POLL)
         return time.perf_counter()
 
+    def cpu(self) -> float:
+        """CPU seconds (user + system) the server process has used so far: load on the machine
+        stretches wall time, much less this."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         self.proc.terminate()
         try:
@@ -110,10 +116,11 @@ def url_of(src: str) -> str:
     return "/" + src.removesuffix(".md") + "/"
 
 
-def edit(server: Server, scenario: str, n: int, page: str, form: str) -> float:
-    """Make one change to this server's copy and return the seconds until it is served."""
+def edit(server: Server, scenario: str, n: int, page: str, form: str) -> tuple[float, float]:
+    """Make one change to this server's copy; return the seconds until it is served, and the CPU
+    seconds the server spent on it."""
     docs = server.site / "docs"
-    token = f"{server.name}{n}x{time.time_ns() % 10**9}"
+    token = f"{server.name.replace(' ', '-')}{n}x{time.time_ns() % 10**9}"
     category = page.split("/")[0]
     if scenario == "body edit":
         path = docs / page
@@ -140,12 +147,15 @@ def edit(server: Server, scenario: str, n: int, page: str, form: str) -> float:
     # Written outside the watched folders first, so neither server sees a half-saved file or a temporary one.
     tmp = server.site / f"saving-{token}.tmp"
     tmp.write_text(text, encoding="utf-8")
+    cpu = server.cpu()
     start = time.perf_counter()
     os.replace(tmp, path)  # as editors' programs save: the whole file at once
-    return server.wait(checks) - start
+    wall = server.wait(checks) - start
+    time.sleep(0.3)  # let it finish what it was doing (a rebuild goes on after the page is written)
+    return wall, server.cpu() - cpu
 
 
-def run_size(size: int, repeats: int, build_repeats: int, out_root: Path, serve: bool) -> dict:
+def run_size(size: int, repeats: int, build_repeats: int, out_root: Path, serve: bool, serve_repeats: int) -> dict:
     base = synthetic.generate(size, out_root / f"site-{size}")
     print(f"\n{size:,} pages: generated {base}", flush=True)
     builds = []
@@ -162,29 +172,37 @@ def run_size(size: int, repeats: int, build_repeats: int, out_root: Path, serve:
         if copy.exists():
             shutil.rmtree(copy)
         shutil.copytree(base, copy, ignore=shutil.ignore_patterns("site-ours", "site-plain"))
+        config = (copy / "mkdocs.yml").read_text(encoding="utf-8")  # its folders are absolute: point them here
+        (copy / "mkdocs.yml").write_text(config.replace(str(base) + "/", str(copy) + "/"), encoding="utf-8")
         servers[name] = Server(name, copy)
         print(f"  {name} started in {servers[name].startup:.1f} s", flush=True)
     times: dict[str, dict[str, list[float]]] = {s: {n: [] for n in servers} for s in SCENARIOS}
+    cpus: dict[str, dict[str, list[float]]] = {s: {n: [] for n in servers} for s in SCENARIOS}
     try:
         for scenario in SCENARIOS:
             for i in range(repeats):
                 for name, server in servers.items():
-                    seconds = edit(server, scenario, i, page, form)
+                    if name != "preview" and i >= serve_repeats:
+                        continue
+                    seconds, cpu = edit(server, scenario, i, page, form)
                     times[scenario][name].append(seconds)
-                    print(f"  {scenario:10} {name:12} {seconds:7.2f} s", flush=True)
+                    cpus[scenario][name].append(cpu)
+                    print(f"  {scenario:10} {name:12} {seconds:7.2f} s wall {cpu:7.2f} CPU s", flush=True)
                     time.sleep(0.5)
     finally:
         for server in servers.values():
             server.stop()
     return {"full_build_wall": builds, "full_build_median": statistics.median(builds),
             "startup": {n: s.startup for n, s in servers.items()},
-            "scenarios": {s: {n: {"runs": v, "median": statistics.median(v)} for n, v in d.items()}
+            "scenarios": {s: {n: {"runs": v, "median": statistics.median(v), "cpu": cpus[s][n],
+                                  "cpu_median": statistics.median(cpus[s][n])} for n, v in d.items()}
                           for s, d in times.items()}}
 
 
 def report(results: dict, repeats: int) -> list[tuple[str, float, float, str]]:
     print(f"\nMedians (seconds from saving to the new text being served; {repeats} edits each):\n")
-    print(f"{'pages':>7}  {'what':24} {'preview':>9} {'mkdocs serve':>13} {'serve/preview':>14}")
+    print(f"{'pages':>7}  {'what':24} {'preview':>9} {'mkdocs serve':>13} {'serve/preview':>14}"
+          f" {'preview CPU s':>14} {'serve CPU s':>12}")
     verdicts = []
     for size, entry in sorted(results["sizes"].items()):
         print(f"{size:>7,}  {'full build (mkdocs build)':24} {entry['full_build_median']:9.2f}")
@@ -195,7 +213,10 @@ def report(results: dict, repeats: int) -> list[tuple[str, float, float, str]]:
             theirs = by.get("mkdocs serve", {}).get("median")
             ratio = f"{theirs / ours:14.1f}" if theirs else f"{'-':>14}"
             shown = f"{theirs:13.2f}" if theirs else f"{'-':>13}"
-            print(f"{size:>7,}  {scenario:24} {ours:9.2f} {shown} {ratio}")
+            cpu_ours = by["preview"]["cpu_median"]
+            cpu_theirs = by.get("mkdocs serve", {}).get("cpu_median")
+            print(f"{size:>7,}  {scenario:24} {ours:9.2f} {shown} {ratio} {cpu_ours:14.2f} "
+                  + (f"{cpu_theirs:12.2f}" if cpu_theirs is not None else f"{'-':>12}"))
             target = TARGETS.get((scenario, size))
             if target is not None:
                 verdicts.append((f"{size:,} pages, {scenario} <= {target:g} s", ours, target,
@@ -213,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,3000")
     parser.add_argument("--repeats", type=int, default=5, help="edits per scenario and server (default 5)")
     parser.add_argument("--build-repeats", type=int, default=3, help="full builds per size (default 3)")
+    parser.add_argument("--serve-repeats", type=int, help="edits per scenario for mkdocs serve (default: --repeats)")
     parser.add_argument("--no-serve", action="store_true", help="leave out mkdocs serve")
     parser.add_argument("--out", type=Path, default=synthetic.BENCH_DIR / "preview")
     parser.add_argument("--json", type=Path)
@@ -225,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
           f"load {load_before[0]:.1f}, sizes {', '.join(f'{s:,}' for s in sizes)}, {args.repeats} edits each", flush=True)
     results = {"sizes": {}}
     for size in sizes:
-        results["sizes"][size] = run_size(size, args.repeats, args.build_repeats, out_root, not args.no_serve)
+        results["sizes"][size] = run_size(size, args.repeats, args.build_repeats, out_root, not args.no_serve,
+                                            args.serve_repeats or args.repeats)
     verdicts = report(results, args.repeats)
     results["targets"] = [{"target": n, "median": v, "verdict": r} for n, v, _, r in verdicts]
     results["meta"] = {"date": str(dt.date.today()), "cpus": os.cpu_count(), "loadavg_before": load_before,

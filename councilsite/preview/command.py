@@ -59,17 +59,22 @@ def run(config_file: str, host: str, port: int, out: str | None = None) -> int:
     out_dir = Path(out).resolve() if out else default_out(config_path)
     engine = Engine(config_path, out_dir)
     say("Building the preview...")
+    started = time.time()
     outcome = engine.full()
     report(outcome)
+    # Watching starts before the server answers, and anything saved during the first build is
+    # built next, so no change is lost between the two.
+    watcher = Watcher(skip=out_dir)
+    watcher.watch(engine.watched() or [config_path])
+    watcher.changed_since(started)
     state = State(engine)
     try:
         server = make_server(state, out_dir, host, port)
     except OSError as exc:
+        watcher.stop()
         print(f"councilsite preview: cannot listen on {host}:{port} ({exc.strerror}). Try --port", file=sys.stderr)
         return 1
     serve_in_background(server)
-    watcher = Watcher(skip=out_dir)
-    watcher.watch(engine.watched() or [config_path])
     shown_port = server.server_address[1]
     say(f"Preview at http://{host}:{shown_port}/ - pages reload as you save (forms do not send here). "
         "Press Ctrl+C to stop.")

@@ -21,8 +21,14 @@ def _ignored(path: Path) -> bool:
 
 
 class _Collect(FileSystemEventHandler):
-    def __init__(self, changes: queue.Queue, only: set[Path] | None, skip: Path):
-        self.changes, self.only, self.skip = changes, only, skip
+    """One handler for every watch: a file moved from one watched place to another may be reported
+    by either watch, and must count for where it arrived."""
+
+    def __init__(self, changes: queue.Queue, folders: list[Path], files: set[Path], skip: Path):
+        self.changes, self.folders, self.files, self.skip = changes, folders, files, skip
+
+    def _wanted(self, path: Path) -> bool:
+        return path in self.files or any(path.is_relative_to(f) for f in self.folders)
 
     def on_any_event(self, event):
         if event.event_type in ("opened", "closed_no_write"):
@@ -31,7 +37,7 @@ class _Collect(FileSystemEventHandler):
             if not raw:
                 continue
             path = Path(raw if isinstance(raw, str) else raw.decode())
-            if _ignored(path) or path.is_relative_to(self.skip) or (self.only is not None and path not in self.only):
+            if _ignored(path) or path.is_relative_to(self.skip) or not self._wanted(path):
                 continue
             self.changes.put(path)
 
@@ -51,12 +57,26 @@ class Watcher:
         self.roots = sorted(roots)
         self.observer = Observer()
         folders = [r for r in self.roots if r.is_dir()]
+        files = {r for r in self.roots if r.is_file()}
+        handler = _Collect(self.changes, folders, files, self.skip)
         for folder in folders:
             if not any(folder != other and folder.is_relative_to(other) for other in folders):
-                self.observer.schedule(_Collect(self.changes, None, self.skip), str(folder), recursive=True)
-        for file in (r for r in self.roots if r.is_file()):
-            self.observer.schedule(_Collect(self.changes, {file}, self.skip), str(file.parent), recursive=False)
+                self.observer.schedule(handler, str(folder), recursive=True)
+        for parent in {file.parent for file in files}:
+            if not any(parent.is_relative_to(f) for f in folders):
+                self.observer.schedule(handler, str(parent), recursive=False)
         self.observer.start()
+
+    def changed_since(self, when: float) -> None:
+        """Queue the watched files saved since `when` (a time.time())."""
+        for root in self.roots:
+            for path in ([root] if root.is_file() else root.rglob("*")):
+                try:
+                    if (path.is_file() and not _ignored(path) and not path.is_relative_to(self.skip)
+                            and path.stat().st_mtime >= when):
+                        self.changes.put(path)
+                except OSError:
+                    continue
 
     def next_batch(self, timeout: float | None = None) -> set[Path]:
         """Block until something changes, then return every change made until things are quiet."""

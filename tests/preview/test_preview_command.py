@@ -99,6 +99,10 @@ def test_a_saved_edit_is_served_and_an_error_shows_on_the_page_until_fixed(previ
     good = path.read_text(encoding="utf-8")
     path.write_text(good.replace("Some words.", "Some new words about bins."), encoding="utf-8")
     wait_for(lambda: "Some new words about bins." in get(url + "/bins/missed-bin/")[1])
+    saved = root / "saved-elsewhere.tmp"  # some editors save beside the site, then move the file in
+    saved.write_text(good.replace("Some words.", "Words moved into place."), encoding="utf-8")
+    os.replace(saved, path)
+    wait_for(lambda: "Words moved into place." in get(url + "/bins/missed-bin/")[1])
     path.write_text(good.replace("summary:", "summry:"), encoding="utf-8")
     status, body = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(get(url + "/bins/missed-bin/")))
     assert "content/bins/missed-bin.md:3: summry: unknown field" in body
