@@ -58,6 +58,25 @@ class ForwardReport:
     pending: int = 0  # still in the outbox afterwards: failed ones, and any not yet due
 
 
+def deliver_claimed(claim, deliver, lease: dt.timedelta) -> ForwardReport:
+    """Claim a batch, deliver each, and again until nothing is due: the webhook's forwarder and
+    the email sender share this loop. A claim is a lease: once 90% of it is gone, the rest of the
+    batch is left for another sender to claim."""
+    report = ForwardReport()
+    while True:
+        claimed_at = time.monotonic()
+        claimed = claim()
+        if not claimed:
+            return report
+        for delivery in claimed:
+            if time.monotonic() - claimed_at > lease.total_seconds() * 0.9:
+                break
+            if deliver(delivery):
+                report.delivered += 1
+            else:
+                report.failed += 1
+
+
 def backoff(attempts: int, rng: random.Random | None = None, first: float = FIRST_WAIT,
             longest: float = LONGEST_WAIT) -> dt.timedelta:
     """How long to wait after a failure, given the failed attempts before it."""
@@ -122,19 +141,9 @@ class Forwarder:
 
     def run_once(self, now: dt.datetime | None = None) -> ForwardReport:
         """Deliver everything due now; failures wait their turn. `now` fixes the time (tests)."""
-        report = ForwardReport()
-        while True:
-            claimed_at = time.monotonic()
-            claimed = self.store.claim_deliveries(self.owner, now or clock.now(), self.lease, self.batch)
-            if not claimed:
-                break
-            for delivery in claimed:
-                if time.monotonic() - claimed_at > self.lease.total_seconds() * 0.9:
-                    break  # our claim is running out: another forwarder may take the rest
-                if self.deliver(delivery, now):
-                    report.delivered += 1
-                else:
-                    report.failed += 1
+        report = deliver_claimed(lambda: self.store.claim_deliveries(self.owner, now or clock.now(), self.lease,
+                                                                     self.batch),
+                                 lambda delivery: self.deliver(delivery, now), self.lease)
         report.pending = self.store.outbox().pending
         return report
 

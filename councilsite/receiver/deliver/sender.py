@@ -21,13 +21,12 @@ import random
 import secrets
 import socket
 import threading
-import time
 
 from councilsite import clock
 from councilsite.forms.model import Form
 from councilsite.receiver.deliver import queue
 from councilsite.receiver.deliver.compose import resident_email, team_email
-from councilsite.receiver.forward import ForwardReport, backoff, event, report_if_failing_for_a_day
+from councilsite.receiver.forward import ForwardReport, backoff, deliver_claimed, event, report_if_failing_for_a_day
 from councilsite.receiver.store.base import Store, StoreError
 
 
@@ -45,19 +44,9 @@ class Mailer:
         self.owner = owner or f"{socket.gethostname()}/{os.getpid()}/{secrets.token_hex(4)}"
 
     def run_once(self, now: dt.datetime | None = None) -> ForwardReport:
-        report = ForwardReport()
-        while True:
-            claimed_at = time.monotonic()
-            claimed = queue.claim(self.store, queue.CHANNELS, self.owner, now or clock.now(), self.lease, self.batch)
-            if not claimed:
-                break
-            for delivery in claimed:
-                if time.monotonic() - claimed_at > self.lease.total_seconds() * 0.9:
-                    break  # our claim is running out: another sender may take the rest
-                if self.deliver(delivery, now):
-                    report.delivered += 1
-                else:
-                    report.failed += 1
+        report = deliver_claimed(
+            lambda: queue.claim(self.store, queue.CHANNELS, self.owner, now or clock.now(), self.lease, self.batch),
+            lambda delivery: self.deliver(delivery, now), self.lease)
         report.pending = sum(s.waiting for s in queue.status(self.store, now or clock.now())
                              if s.channel in queue.CHANNELS)
         return report
