@@ -75,8 +75,12 @@ class OpenDataPlugin(BasePlugin[OpenDataConfig]):
             file.inclusion = InclusionLevel.INCLUDED  # mkdocs leaves out dot-folders unless told otherwise
             files.append(file)
         self.listing = self._listing(files, config)
-        self.pages: list[tuple[str, str | None]] = []  # (site path, lastmod) of pages search engines may list
-        self.hidden: list[str] = []  # site paths of noindex pages
+        # site path -> (noindex, lastmod) of every page, as on_post_page saw it. Kept from one build to
+        # the next in one process, because `councilsite preview` renders again only the pages a change
+        # affects; a page no longer in the site is dropped here.
+        current = {site_path(f) for f in files.documentation_pages()}
+        self.seen: dict[str, tuple[bool, str | None]] = {
+            path: seen for path, seen in getattr(self, "seen", {}).items() if path in current}
         return files
 
     def _listing(self, files: Files, config) -> Listing:
@@ -133,11 +137,8 @@ class OpenDataPlugin(BasePlugin[OpenDataConfig]):
 
     def on_post_page(self, output, page, config):
         if self.config.enabled:
-            path = site_path(page.file)
-            if robots.is_noindex(output):
-                self.hidden.append(path)
-            else:
-                self.pages.append((path, robots.lastmod(page.meta, page.file.abs_src_path)))
+            self.seen[site_path(page.file)] = (robots.is_noindex(output),
+                                                robots.lastmod(page.meta, page.file.abs_src_path))
         return output
 
     # After every other plugin's on_post_build, so nothing rewrites these afterwards.
@@ -147,14 +148,16 @@ class OpenDataPlugin(BasePlugin[OpenDataConfig]):
             return
         site = Path(config.site_dir)
         forms = config.plugins.get("council/forms")
-        disallow = self.hidden + list(self.config.disallow) + ["/404.html"]
+        hidden = sorted(path for path, (noindex, _) in self.seen.items() if noindex)
+        listed = sorted((path, modified) for path, (noindex, modified) in self.seen.items() if not noindex)
+        disallow = hidden + list(self.config.disallow) + ["/404.html"]
         action = forms.config.default_action if forms is not None else ""
         if action.startswith("/"):  # the receiver's addresses: check-your-answers pages carry tokens
             disallow.append(action.split("{id}")[0].rstrip("/") + "/")
         (site / "robots.txt").write_text(robots.robots_txt(config.site_url, disallow), encoding="utf-8")
         site_url = config.site_url or ""
         xml = robots.sitemap_xml([(jsonld.absolute(site_url, path) if site_url else path, modified)
-                                  for path, modified in sorted(self.pages)])
+                                  for path, modified in listed])
         (site / "sitemap.xml").write_text(xml, encoding="utf-8")
         # mkdocs writes a gzipped copy beside it; keep the two the same (mtime 0: the same bytes each build).
         (site / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))

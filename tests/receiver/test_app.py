@@ -382,10 +382,14 @@ def test_the_cookie_is_secure_over_https(make_client):
                              base_url="https://localhost/")
     assert over_https.headers["Set-Cookie"].endswith("; HttpOnly; SameSite=Lax; Secure")
     from councilsite.receiver.spam import parse_proxies
-    proxied, receiver = make_client(trusted_proxies=parse_proxies("127.0.0.1"))  # the test client's address
+    proxied, receiver = make_client(trusted_proxies=parse_proxies("127.0.0.1"))
     behind = proxied.post(f"/submit/{MISSED_BIN}", data=body, content_type="application/x-www-form-urlencoded",
-                          headers={"X-Forwarded-Proto": "https"})
+                          headers={"X-Forwarded-Proto": "https"}, environ_base={"REMOTE_ADDR": "127.0.0.1"})
     assert behind.headers["Set-Cookie"].endswith("; Secure")
+    # ...but only from a proxy on the list: anyone else's X-Forwarded-Proto proves nothing.
+    around = proxied.post(f"/submit/{MISSED_BIN}", data=body, content_type="application/x-www-form-urlencoded",
+                          headers={"X-Forwarded-Proto": "https"}, environ_base={"REMOTE_ADDR": "198.51.100.7"})
+    assert not around.headers["Set-Cookie"].endswith("; Secure")
     untrusted = client.post(f"/submit/{MISSED_BIN}", data=body, content_type="application/x-www-form-urlencoded",
                             headers={"X-Forwarded-Proto": "https"})
     assert not untrusted.headers["Set-Cookie"].endswith("; Secure"), "a header anyone can send proves nothing"
