@@ -135,7 +135,12 @@ def test_nginx_serves_the_site_with_its_headers(servers, site_dir):
     assert status == 404 and b"Page not found" in body and headers["x-frame-options"] == "DENY"
     etag = get(port, "/")[1]["etag"]
     assert get(port, "/", {"If-None-Match": etag})[0] == 304
-    for path in ("/.councilsite/receiver.json", "/_headers", "/etc-link/passwd", "/../../etc/passwd"):
+    status, _, body = get(port, "/.well-known/security.txt")
+    assert status == 200 and b"Contact:" in body
+    status, headers, body = get(port, "/openreferral/")
+    assert status == 200 and headers["content-type"].startswith("application/json") and b'"version"' in body
+    for path in ("/.councilsite/receiver.json", "/.well-knownx/x", "/_headers", "/etc-link/passwd",
+                 "/../../etc/passwd"):
         status, _, body = get(port, path)
         assert status in (400, 403, 404) and b"root:" not in body, path
 
