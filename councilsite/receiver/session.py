@@ -19,6 +19,8 @@ import re
 
 from werkzeug.wrappers import Request
 
+from councilsite.receiver.spam import from_trusted_proxy
+
 NAME = "councilsite_session"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{20,100}")
 
@@ -34,10 +36,8 @@ class SessionCookie:
     def secure(self, request: Request) -> bool:
         if request.environ.get("wsgi.url_scheme") == "https":
             return True
-        # X-Forwarded-Proto is believed only from a trusted proxy, as X-Forwarded-For is (spam.py).
-        from councilsite.receiver.spam import _address, _trusted
-        peer = request.environ.get("REMOTE_ADDR", "")
-        if not self.trusted_proxies or not _trusted(_address(peer), self.trusted_proxies):
+        # X-Forwarded-Proto is believed only from a trusted proxy, as X-Forwarded-For is.
+        if not from_trusted_proxy(request.environ, self.trusted_proxies):
             return False
         forwarded = request.headers.get("X-Forwarded-Proto", "")
         return forwarded.split(",")[-1].strip().lower() == "https"

@@ -83,11 +83,16 @@ def _trusted(address, proxies: tuple[Network, ...]) -> bool:
     return address is not None and any(address in network for network in proxies)
 
 
+def from_trusted_proxy(environ: dict, proxies: tuple[Network, ...]) -> bool:
+    """Whether the connection comes from a proxy whose X-Forwarded-* headers are believed."""
+    return bool(proxies) and _trusted(_address(environ.get("REMOTE_ADDR", "")), proxies)
+
+
 def client_address(environ: dict, proxies: tuple[Network, ...] = ()) -> str:
     """The client's address: the connection's, unless that is a trusted proxy, when it is the
     right-most X-Forwarded-For hop that is not a trusted proxy (or the left-most, if all are)."""
     peer = environ.get("REMOTE_ADDR", "")
-    if not proxies or not _trusted(_address(peer), proxies):
+    if not from_trusted_proxy(environ, proxies):
         return peer
     client = peer
     hops = [h.strip() for h in environ.get("HTTP_X_FORWARDED_FOR", "").split(",")]
